@@ -1,0 +1,45 @@
+# Reengage: `make run` serves the app on the embedded default, `make test` runs the suite.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test worker lint format bench install screenshots clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# The embedded default: SQLite under var/, tasks in-process, e-mails as files in var/mail/.
+run: export DJANGO_DEBUG ?= 1
+run: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py seed_demo
+	@echo "Public form:  http://$(HOST):$(PORT)/   (also /es/ and /pt-br/)"
+	@echo "Staff admin:  http://$(HOST):$(PORT)/admin/"
+	@echo "E-mails land in var/mail/, texts in var/sms/."
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# With REDIS_URL set: one Celery worker (both queues) with beat embedded.
+worker: $(STAMP)
+	$(BIN)/celery -A reengage worker -B -Q routing,messages --concurrency 2 -l INFO
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache

@@ -1,0 +1,74 @@
+"""System checks that stop a dangerous configuration from starting (ids intake.E0xx)."""
+
+from __future__ import annotations
+
+from cryptography.fernet import Fernet
+from django.conf import settings
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+
+
+@checks.register(checks.Tags.security)
+def check_keys(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    errors: list[checks.CheckMessage] = []
+    keys = list(getattr(settings, "FIELD_ENCRYPTION_KEYS", []) or [])
+    if not keys:
+        errors.append(
+            checks.Error(
+                "FIELD_ENCRYPTION_KEYS is not set: messages and contact details cannot be "
+                "stored safely.",
+                hint="Generate a key with `python -c 'from cryptography.fernet import Fernet; "
+                "print(Fernet.generate_key().decode())'` and set FIELD_ENCRYPTION_KEYS. Keep a "
+                "backup: losing the keys loses every inquiry.",
+                id="intake.E001",
+            )
+        )
+    else:
+        for index, key in enumerate(keys):
+            try:
+                Fernet(key.encode())
+            except (ValueError, TypeError):
+                errors.append(
+                    checks.Error(
+                        f"FIELD_ENCRYPTION_KEYS entry {index + 1} is not a valid Fernet key.",
+                        hint="Each key is 32 url-safe base64-encoded bytes (44 characters).",
+                        id="intake.E002",
+                    )
+                )
+    if len(getattr(settings, "CONTACT_HASH_KEY", "") or "") < 16:
+        errors.append(
+            checks.Error(
+                "CONTACT_HASH_KEY is missing or shorter than 16 characters.",
+                hint="Set CONTACT_HASH_KEY to a long random value of its own (not the secret "
+                "key): `python -c 'import secrets; print(secrets.token_urlsafe(32))'`.",
+                id="intake.E003",
+            )
+        )
+    if not settings.DEBUG:
+        if len(getattr(settings, "SECRET_KEY", "") or "") < 32:
+            errors.append(
+                checks.Error(
+                    "DJANGO_SECRET_KEY is missing or too short for production.",
+                    hint="Set DJANGO_SECRET_KEY to at least 50 random characters.",
+                    id="intake.E004",
+                )
+            )
+        if not settings.ALLOWED_HOSTS:
+            errors.append(
+                checks.Error(
+                    "DJANGO_ALLOWED_HOSTS is empty.",
+                    hint="List the host names this site answers to, comma separated.",
+                    id="intake.E005",
+                )
+            )
+    return errors
+
+
+def refuse_unsafe_start() -> None:
+    """Raise on any intake error check: gunicorn and uvicorn must not serve a bad config."""
+    problems = [m for m in check_keys() if m.level >= checks.ERROR]
+    if problems:
+        raise ImproperlyConfigured(
+            "Reengage refuses to start:\n"
+            + "\n".join(f"{m.id}: {m.msg} {m.hint}" for m in problems)
+        )

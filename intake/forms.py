@@ -1,0 +1,351 @@
+"""The public ComebackForm: one required sentence, one way to reach the person, consent.
+
+Every other question is optional and says so. Error messages tell the person what to do,
+in plain, kind words.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.validators import validate_email
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import crypto
+from .models import Inquiry, Kind, Site
+
+RENDER_SALT = "intake.form.rendered"
+MESSAGE_MAX_LENGTH = 5000
+
+AWAY_REASONS = [
+    ("schedule", _("Schedule")),
+    ("transportation", _("Transportation")),
+    ("work", _("Work")),
+    ("family", _("Family")),
+    ("burnout", _("Burnout")),
+    ("mental_health", _("My mental health got harder")),
+    ("substance_use", _("Substance use")),
+    ("loss", _("A loss")),
+    ("not_improving", _("I felt I wasn't improving fast enough")),
+    ("other", _("Something else")),
+    ("prefer_not_to_say", _("I'd rather not say")),
+]
+
+YES_NO = [("", _("No preference")), ("yes", _("Yes")), ("no", _("No"))]
+
+
+def _yes_no(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+def _optional(label: str) -> str:
+    return _("%(label)s (optional)") % {"label": label}
+
+
+def _strip_controls(value: str) -> str:
+    """Drop control characters a keyboard cannot type (keeps newlines and tabs)."""
+    return "".join(ch for ch in value if ch in "\n\t" or (ord(ch) >= 32 and ord(ch) != 127))
+
+
+class ComebackForm(forms.Form):
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        help_text=_("One sentence is plenty. You don't have to explain."),
+        widget=forms.Textarea(
+            attrs={
+                "rows": 4,
+                "placeholder": _("For example: “I'm thinking about coming back. Is that okay?”"),
+            }
+        ),
+        error_messages={
+            "required": _("Please write a few words — even one sentence is enough."),
+            "max_length": _(
+                "That's a lot to read — please keep it under %(limit_value)d characters. "
+                "You can tell us the rest when we talk."
+            ),
+        },
+    )
+    kind = forms.ChoiceField(
+        label=_optional(_("What feels closest?")),
+        choices=Kind.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    contact_method = forms.ChoiceField(
+        label=_("How would you like us to reach you?"),
+        choices=Inquiry.ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose how you'd like us to reach you.")},
+    )
+    email = forms.CharField(
+        label=_("E-mail"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("Needed if you'd like an e-mail."),
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        required=False,
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+        help_text=_("Needed if you'd like a call or a text."),
+    )
+    preferred_name = forms.CharField(
+        label=_optional(_("What should we call you?")),
+        required=False,
+        max_length=80,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    voicemail_ok = forms.ChoiceField(
+        label=_optional(_("Is it OK to leave a voicemail?")),
+        choices=YES_NO,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    text_ok = forms.BooleanField(
+        label=_(
+            "Texting is OK. We'll only text about getting you back in touch. "
+            "Reply STOP any time to stop."
+        ),
+        required=False,
+    )
+    best_time = forms.ChoiceField(
+        label=_optional(_("Best time to reach you")),
+        choices=[("", _("No preference")), *Inquiry.BestTime.choices],
+        required=False,
+    )
+    site = forms.ModelChoiceField(
+        label=_optional(_("Which location?")),
+        queryset=Site.objects.none(),
+        required=False,
+        empty_label=_("No preference"),
+    )
+    care_format = forms.ChoiceField(
+        label=_optional(_("How would you like to meet?")),
+        choices=Inquiry.CareFormat.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    pace = forms.ChoiceField(
+        label=_optional(_("What pace feels right to start?")),
+        choices=Inquiry.Pace.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    one_on_one_first = forms.ChoiceField(
+        label=_optional(_("Would a one-on-one conversation first help you settle back in?")),
+        choices=YES_NO,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    open_to_new_group = forms.ChoiceField(
+        label=_optional(_("Would you be open to a different group or therapist?")),
+        choices=YES_NO,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    away_reasons = forms.MultipleChoiceField(
+        label=_optional(_("What took you away?")),
+        help_text=_("You don't have to explain. Pick any that fit, or none."),
+        choices=AWAY_REASONS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    last_attended = forms.ChoiceField(
+        label=_optional(_("Roughly when were you last with us?")),
+        choices=[("", _("No preference")), *Inquiry.LastAttended.choices],
+        required=False,
+    )
+    consent = forms.BooleanField(
+        label=_("It's OK to contact me the way I chose above about coming back."),
+        error_messages={"required": _("Please tick this box so we have your OK to contact you.")},
+    )
+    # Hidden helpers: a honeypot people never see, the signed render time, a per-render token.
+    website = forms.CharField(required=False, widget=forms.TextInput(), label=_("Leave this empty"))
+    rendered_at = forms.CharField(required=False, widget=forms.HiddenInput)
+    submission_token = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = Site.objects.filter(active=True)
+        if not self.is_bound:
+            self.initial["rendered_at"] = signing.dumps(
+                int(timezone.now().timestamp()), salt=RENDER_SALT
+            )
+            self.initial["submission_token"] = secrets.token_urlsafe(24)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.form_show_errors = True
+        self.helper.layout = Layout(
+            Fieldset(
+                _("Your message"),
+                Field("message"),
+                Field("kind"),
+            ),
+            Fieldset(
+                _("How we can reach you"),
+                Field("contact_method"),
+                Field("email"),
+                Field("phone"),
+                Field("text_ok"),
+                Field("voicemail_ok"),
+                Field("best_time"),
+                Field("preferred_name"),
+            ),
+            Fieldset(
+                _("If you'd like to tell us more"),
+                HTML(
+                    '<p class="fieldset-intro">{% load i18n %}'
+                    "{% translate 'All of these are optional. Skip any you like.' %}</p>"
+                ),
+                Field("site"),
+                Field("care_format"),
+                Field("pace"),
+                Field("one_on_one_first"),
+                Field("open_to_new_group"),
+                Field("last_attended"),
+                Field("away_reasons"),
+            ),
+            Div(
+                Field("website", tabindex="-1", autocomplete="off"),
+                css_class="hp-field",
+                aria_hidden="true",
+            ),
+            Field("rendered_at"),
+            Field("submission_token"),
+            Fieldset(
+                _("Your OK"),
+                Field("consent"),
+            ),
+            Submit("send", _("Send my message"), css_class="btn btn-primary"),
+        )
+
+    # --- field cleaning --------------------------------------------------------------
+
+    def clean_message(self) -> str:
+        text = _strip_controls(self.cleaned_data["message"]).strip()
+        if not text:
+            raise forms.ValidationError(
+                _("Please write a few words — even one sentence is enough."), code="required"
+            )
+        return text
+
+    def clean_preferred_name(self) -> str:
+        return " ".join(_strip_controls(self.cleaned_data["preferred_name"]).split())
+
+    def clean_email(self) -> str:
+        value = _strip_controls(self.cleaned_data["email"]).strip()
+        if not value:
+            return ""
+        try:
+            validate_email(value)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                _(
+                    "That e-mail address doesn't look complete. Could you check it? "
+                    "It should look like name@example.com."
+                ),
+                code="invalid",
+            ) from None
+        return crypto.normalise_email(value)
+
+    def clean_phone(self) -> str:
+        value = _strip_controls(self.cleaned_data["phone"]).strip()
+        if not value:
+            return ""
+        normalised = crypto.normalise_phone(value)
+        if not normalised:
+            raise forms.ValidationError(
+                _(
+                    "That phone number doesn't look complete. Please include the area code, "
+                    "like 617 555 0123."
+                ),
+                code="invalid",
+            )
+        return normalised
+
+    def clean_submission_token(self) -> str:
+        token = self.cleaned_data["submission_token"]
+        return (
+            token
+            if token and token.isascii() and token.replace("-", "").replace("_", "").isalnum()
+            else ""
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        method = data.get("contact_method")
+        if (
+            method == Inquiry.ContactMethod.EMAIL
+            and not data.get("email")
+            and "email" not in self.errors
+        ):
+            self.add_error(
+                "email",
+                forms.ValidationError(
+                    _("Please add an e-mail address so we can write back to you."), code="required"
+                ),
+            )
+        if method in (Inquiry.ContactMethod.CALL, Inquiry.ContactMethod.TEXT):
+            if not data.get("phone") and "phone" not in self.errors:
+                self.add_error(
+                    "phone",
+                    forms.ValidationError(
+                        _("Please add a phone number so we can reach you."), code="required"
+                    ),
+                )
+        if method == Inquiry.ContactMethod.TEXT and not data.get("text_ok"):
+            self.add_error(
+                "text_ok",
+                forms.ValidationError(
+                    _("To reach you by text, please tick “Texting is OK”."), code="required"
+                ),
+            )
+        return data
+
+    # --- helpers for the view ----------------------------------------------------------
+
+    def honeypot_filled(self) -> bool:
+        return bool(self.data.get("website", "").strip())
+
+    def filled_too_fast(self) -> bool:
+        """True when the signed render time is missing, forged, or only seconds old."""
+        try:
+            rendered = signing.loads(self.data.get("rendered_at", ""), salt=RENDER_SALT)
+        except (signing.BadSignature, TypeError, ValueError):
+            return True
+        if not isinstance(rendered, int):
+            return True
+        # A person needs a few seconds to read and type; a script posts at once.
+        return timezone.now().timestamp() - rendered < settings.INTAKE_MIN_FILL_SECONDS
+
+    def submission_kwargs(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "message": d["message"],
+            "contact_method": d["contact_method"],
+            "consent": d["consent"],
+            "email": d.get("email", ""),
+            "phone": d.get("phone", ""),
+            "preferred_name": d.get("preferred_name", ""),
+            "kind": d.get("kind") or Kind.COME_BACK,
+            "voicemail_ok": _yes_no(d.get("voicemail_ok", "")),
+            "text_ok": bool(d.get("text_ok")),
+            "best_time": d.get("best_time", ""),
+            "site_id": d["site"].pk if d.get("site") else None,
+            "care_format": d.get("care_format", ""),
+            "pace": d.get("pace", ""),
+            "one_on_one_first": _yes_no(d.get("one_on_one_first", "")),
+            "open_to_new_group": _yes_no(d.get("open_to_new_group", "")),
+            "away_reasons": list(d.get("away_reasons") or []),
+            "last_attended": d.get("last_attended", ""),
+        }

@@ -1,0 +1,1 @@
+"""Channels (e-mail, SMS) and rendering of the messages Reengage sends."""

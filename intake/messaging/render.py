@@ -1,0 +1,34 @@
+"""Render a message from templates in the recipient's language, from database state only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+@dataclass(frozen=True)
+class RenderedEmail:
+    subject: str
+    text: str
+    html: str
+
+
+def render_email(name: str, context: dict[str, Any], language: str) -> RenderedEmail:
+    """templates/emails/<name>.subject.txt, .txt and .html in ``language``."""
+    with translation.override(language):
+        subject = render_to_string(f"emails/{name}.subject.txt", context)
+        text = render_to_string(f"emails/{name}.txt", context)
+        html = render_to_string(f"emails/{name}.html", context)
+    # A subject is one line: a template newline (or anything injected) never splits a header.
+    subject = " ".join(subject.split())
+    return RenderedEmail(subject=subject, text=text.strip() + "\n", html=html)
+
+
+def render_sms(name: str, context: dict[str, Any], language: str) -> str:
+    """templates/sms/<name>.txt in ``language``, folded to one paragraph."""
+    with translation.override(language):
+        body = render_to_string(f"sms/{name}.txt", context)
+    return " ".join(body.split())

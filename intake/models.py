@@ -1,0 +1,385 @@
+"""The intake domain: inquiries, where they go, what we owe them, and the trail they leave.
+
+Writes go through ``intake.services``; nothing else calls ``.save()`` on these models.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import time
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .crypto import EncryptedTextField
+
+
+class Site(models.Model):
+    """A place (or virtual program) a person can come back to."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), unique=True)
+    active = models.BooleanField(_("active"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CoordinatorQueue(models.Model):
+    """A team of intake coordinators with its own hours, promise and alert addresses."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), unique=True)
+    is_default = models.BooleanField(
+        _("default queue"), default=False, help_text=_("Gets every inquiry no rule matches.")
+    )
+    sites = models.ManyToManyField(Site, blank=True, related_name="queues", verbose_name=_("sites"))
+    languages = models.JSONField(
+        _("languages"), default=list, blank=True, help_text=_('Language codes, e.g. ["en", "es"].')
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="coordinator_queues"
+    )
+    time_zone = models.CharField(_("time zone"), max_length=64, default="America/New_York")
+    work_days = models.CharField(
+        _("working days"),
+        max_length=7,
+        default="12345",
+        help_text=_("ISO weekday numbers, Monday = 1: '12345' is Monday to Friday."),
+    )
+    work_start = models.TimeField(_("working day starts"), default=time(9, 0))
+    work_end = models.TimeField(_("working day ends"), default=time(17, 0))
+    first_contact_promise_hours = models.DecimalField(
+        _("first-contact promise (working hours)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("8"),
+        help_text=_("Counted on this queue's working hours, holidays excluded."),
+    )
+    max_unanswered_attempts = models.PositiveSmallIntegerField(
+        _("maximum unanswered attempts"), default=3
+    )
+    alert_email = models.EmailField(_("on-duty alert address"), blank=True)
+    escalation_email = models.EmailField(_("escalation address"), blank=True)
+    escalation_minutes = models.PositiveSmallIntegerField(_("escalate after (minutes)"), default=30)
+    reply_to_email = models.EmailField(_("reply-to address"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("coordinator queue")
+        verbose_name_plural = _("coordinator queues")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"], condition=Q(is_default=True), name="one_default_queue"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class QueueHoliday(models.Model):
+    """A day the queue's clock does not run."""
+
+    queue = models.ForeignKey(CoordinatorQueue, on_delete=models.CASCADE, related_name="holidays")
+    date = models.DateField(_("date"))
+    name = models.CharField(_("name"), max_length=80, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint(fields=["queue", "date"], name="one_holiday_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d}"
+
+
+class CoordinatorProfile(models.Model):
+    """What routing needs to know about a coordinator."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coordinator_profile"
+    )
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    active = models.BooleanField(_("taking new inquiries"), default=True)
+    last_assigned_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("coordinator profile")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class Kind(models.TextChoices):
+    COME_BACK = "come_back", _("I'd like to come back")
+    QUESTION = "question", _("I have a question first")
+    NOT_SURE = "not_sure", _("I'm not sure yet")
+
+
+class Priority(models.TextChoices):
+    ROUTINE = "routine", _("Routine")
+    URGENT = "urgent", _("Urgent")
+
+
+class RoutingRule(models.Model):
+    """Ordered conditions that send an inquiry to a queue; blank means 'any'."""
+
+    order = models.PositiveIntegerField(_("order"), default=100)
+    queue = models.ForeignKey(CoordinatorQueue, on_delete=models.CASCADE, related_name="rules")
+    site = models.ForeignKey(Site, null=True, blank=True, on_delete=models.CASCADE)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, blank=True, choices=Kind.choices)
+    priority = models.CharField(_("priority"), max_length=8, blank=True, choices=Priority.choices)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
+
+    def __str__(self) -> str:
+        return f"#{self.order} → {self.queue_id}"
+
+
+class Inquiry(models.Model):
+    """One message from a person thinking about coming back."""
+
+    class ContactMethod(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        CALL = "call", _("Phone call")
+        TEXT = "text", _("Text message")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        CONTACTED = "contacted", _("Contacted")
+        REASSESSMENT_SCHEDULED = "reassessment_scheduled", _("Reassessment scheduled")
+        RETURNED = "returned", _("Returned to care")
+        NOT_NOW = "not_now", _("Not now")
+        CLOSED = "closed", _("Closed")
+
+    class CareFormat(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        VIRTUAL = "virtual", _("Virtual")
+        HYBRID = "hybrid", _("A mix of both")
+        NOT_SURE = "not_sure", _("Not sure yet")
+
+    class Pace(models.TextChoices):
+        ONE_SESSION = "one_session", _("One session to start")
+        TWO_THREE_DAYS = "two_three_days", _("2–3 days a week")
+        MORE = "more", _("More than that")
+        NOT_SURE = "not_sure", _("Not sure yet")
+
+    class BestTime(models.TextChoices):
+        MORNING = "morning", _("Mornings")
+        AFTERNOON = "afternoon", _("Afternoons")
+        EVENING = "evening", _("After 5 pm")
+        ANY = "any", _("Any time")
+
+    class LastAttended(models.TextChoices):
+        UNDER_MONTH = "under_month", _("Less than a month ago")
+        ONE_THREE_MONTHS = "one_three_months", _("1–3 months ago")
+        THREE_TWELVE_MONTHS = "three_twelve_months", _("3–12 months ago")
+        OVER_YEAR = "over_year", _("More than a year ago")
+        NOT_SURE = "not_sure", _("Not sure")
+
+    class CloseReason(models.TextChoices):
+        UNREACHABLE = "unreachable", _("Unreachable")
+        DECLINED = "declined", _("Declined")
+        REFERRED = "referred", _("Referred elsewhere")
+        DUPLICATE = "duplicate", _("Duplicate")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.COME_BACK)
+    message = EncryptedTextField(_("message"))
+    preferred_name = EncryptedTextField(_("preferred name"), blank=True, default="")
+    email = EncryptedTextField(_("e-mail"), blank=True, default="")
+    phone = EncryptedTextField(_("phone"), blank=True, default="")
+    contact_method = models.CharField(
+        _("how to reach you"), max_length=8, choices=ContactMethod.choices
+    )
+    voicemail_ok = models.BooleanField(_("voicemail OK"), null=True, blank=True)
+    text_ok = models.BooleanField(_("texting OK"), default=False)
+    text_consent_at = models.DateTimeField(null=True, blank=True)
+    text_consent_version = models.CharField(max_length=32, blank=True)
+    best_time = models.CharField(
+        _("best time"), max_length=16, choices=BestTime.choices, blank=True
+    )
+    language = models.CharField(_("language"), max_length=8, default="en")
+    site = models.ForeignKey(
+        Site, null=True, blank=True, on_delete=models.SET_NULL, related_name="inquiries"
+    )
+    care_format = models.CharField(
+        _("care format"), max_length=16, choices=CareFormat.choices, blank=True
+    )
+    pace = models.CharField(_("pace to start"), max_length=16, choices=Pace.choices, blank=True)
+    one_on_one_first = models.BooleanField(_("one-on-one first"), null=True, blank=True)
+    open_to_new_group = models.BooleanField(
+        _("open to a different group or therapist"), null=True, blank=True
+    )
+    away_reasons = models.JSONField(_("what took them away"), default=list, blank=True)
+    last_attended = models.CharField(
+        _("last attended"), max_length=24, choices=LastAttended.choices, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status.choices, default=Status.NEW
+    )
+    close_reason = models.CharField(
+        _("close reason"), max_length=16, choices=CloseReason.choices, blank=True
+    )
+    priority = models.CharField(
+        _("priority"), max_length=8, choices=Priority.choices, default=Priority.ROUTINE
+    )
+    is_spam = models.BooleanField(_("quarantined as spam"), default=False)
+    spam_score = models.PositiveSmallIntegerField(default=0, editable=False)
+    queue = models.ForeignKey(
+        CoordinatorQueue, null=True, blank=True, on_delete=models.PROTECT, related_name="inquiries"
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_inquiries",
+    )
+    routed_at = models.DateTimeField(_("routed"), null=True, blank=True)
+    first_contact_due_at = models.DateTimeField(_("first contact due"), null=True, blank=True)
+    snoozed_until = models.DateTimeField(_("snoozed until"), null=True, blank=True)
+    check_in_on = models.DateField(_("gentle check-in on"), null=True, blank=True)
+    # Keyed HMACs of the normalised contacts: link earlier inquiries without decrypting.
+    contact_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    other_contact_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    consent = models.BooleanField(_("consent to be contacted"), default=False)
+    consent_version = models.CharField(max_length=32, blank=True)
+    consent_at = models.DateTimeField(null=True, blank=True)
+    # NULL (not "") when absent, so the unique constraint only binds real tokens.
+    submission_token = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, editable=False
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("inquiry")
+        verbose_name_plural = _("inquiries")
+        ordering = ["created_at"]
+        indexes = [
+            models.Index(fields=["status", "is_spam", "created_at"], name="inquiry_worklist"),
+            models.Index(fields=["queue", "status"], name="inquiry_queue_status"),
+            models.Index(fields=["routed_at", "created_at"], name="inquiry_unrouted"),
+        ]
+
+    def __str__(self) -> str:
+        # Only the public id: str() reaches admin logs and messages, so nothing personal.
+        return str(self.public_id)
+
+    @property
+    def short_id(self) -> str:
+        return str(self.public_id)[:8]
+
+    OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.REASSESSMENT_SCHEDULED)
+
+
+class InquiryEvent(models.Model):
+    """One step on an inquiry's timeline: ids, states and reasons — never free text."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("Received")
+        ROUTED = "routed", _("Routed")
+        ASSIGNED = "assigned", _("Assigned")
+        STATUS_CHANGED = "status_changed", _("Status changed")
+        MESSAGE_QUEUED = "message_queued", _("Message queued")
+        MESSAGE_SENT = "message_sent", _("Message sent")
+        MESSAGE_RETRY = "message_retry", _("Message will be retried")
+        MESSAGE_FAILED = "message_failed", _("Message failed")
+        MESSAGE_SKIPPED = "message_skipped", _("Message skipped")
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_state = models.CharField(max_length=32, blank=True)
+    to_state = models.CharField(max_length=32, blank=True)
+    reason = models.CharField(max_length=64, blank=True)
+    # Ids and codes only (queue id, message id, attempt number...).
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class OutboundMessage(models.Model):
+    """A side effect we owe: one row per message, claimed and delivered at least once."""
+
+    class Kind(models.TextChoices):
+        ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
+        REPLY = "reply", _("Reply")
+        URGENT_ALERT = "urgent_alert", _("Urgent alert")
+        OVERDUE_NOTICE = "overdue_notice", _("Overdue notice")
+        CHECK_IN = "check_in", _("Check-in")
+        REASSESSMENT_CONFIRMATION = "reassessment_confirmation", _("Reassessment confirmation")
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        SMS = "sms", _("Text message")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Skipped")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    channel = models.CharField(max_length=8, choices=Channel.choices)
+    template_key = models.CharField(max_length=64)
+    language = models.CharField(max_length=8, default="en")
+    dedupe_key = models.CharField(max_length=64, blank=True, default="")
+    status = models.CharField(
+        max_length=8, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    lease_until = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # An error class and code, never the message or an address.
+    last_error = models.CharField(max_length=200, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    provider_id = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("outbound message")
+        verbose_name_plural = _("outbound messages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inquiry", "kind", "dedupe_key"], name="one_message_per_purpose"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.public_id}"
+
+    @property
+    def message_id(self) -> str:
+        """RFC 5322 Message-ID derived from the row: the same on every retry."""
+        return f"<{self.public_id}@{settings.MESSAGE_ID_DOMAIN}>"

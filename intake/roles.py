@@ -1,0 +1,56 @@
+"""The roles of DESIGN.md and the permissions each one has. Used by the data migration."""
+
+COORDINATOR = "Intake coordinator"
+CLINICIAN = "Clinician"
+REVIEWER = "Clinical reviewer"
+PROGRAM_ADMIN = "Program admin"
+
+# (app_label, codename) pairs per role.
+ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
+    COORDINATOR: [
+        ("intake", "view_inquiry"),
+        ("intake", "change_inquiry"),
+        ("intake", "view_inquiryevent"),
+        ("intake", "view_outboundmessage"),
+        ("intake", "view_site"),
+        ("intake", "view_coordinatorqueue"),
+    ],
+    CLINICIAN: [
+        ("intake", "view_inquiry"),
+        ("intake", "view_inquiryevent"),
+        ("intake", "view_site"),
+    ],
+    REVIEWER: [
+        ("intake", "view_inquiry"),
+        ("intake", "view_inquiryevent"),
+        ("intake", "view_site"),
+    ],
+    PROGRAM_ADMIN: [
+        ("intake", "view_inquiry"),
+        ("intake", "view_inquiryevent"),
+        ("intake", "view_outboundmessage"),
+        *[
+            ("intake", f"{action}_{model}")
+            for model in (
+                "site",
+                "coordinatorqueue",
+                "queueholiday",
+                "routingrule",
+                "coordinatorprofile",
+            )
+            for action in ("add", "change", "delete", "view")
+        ],
+        ("auth", "view_user"),
+    ],
+}
+
+
+def sync_roles(Group, Permission) -> None:
+    """Create each role group and give it exactly the permissions listed above."""
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = [
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+            for app, codename in perms
+        ]
+        group.permissions.set(wanted)

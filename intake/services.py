@@ -1,0 +1,619 @@
+"""Every write that matters. One function per use case, atomic, with an event on the timeline.
+
+Side effects leave only through rows in ``OutboundMessage`` and tasks enqueued on commit;
+a task that is lost is re-enqueued by ``pending_sweep`` so nothing is ever dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from . import crypto, routing, screening
+from .messaging import email as email_channel
+from .messaging import sms as sms_channel
+from .messaging.policy import backoff_seconds
+from .messaging.render import render_email, render_sms
+from .models import (
+    CoordinatorProfile,
+    CoordinatorQueue,
+    Inquiry,
+    InquiryEvent,
+    OutboundMessage,
+    Priority,
+    RoutingRule,
+)
+
+logger = logging.getLogger(__name__)
+User = get_user_model()
+
+
+@dataclass
+class Submission:
+    """What the public form hands to ``inquiry_submit`` (already validated)."""
+
+    message: str
+    contact_method: str
+    consent: bool
+    email: str = ""
+    phone: str = ""
+    preferred_name: str = ""
+    kind: str = Inquiry._meta.get_field("kind").default
+    voicemail_ok: bool | None = None
+    text_ok: bool = False
+    best_time: str = ""
+    site_id: int | None = None
+    care_format: str = ""
+    pace: str = ""
+    one_on_one_first: bool | None = None
+    open_to_new_group: bool | None = None
+    away_reasons: list[str] = field(default_factory=list)
+    last_attended: str = ""
+    language: str = "en"
+
+
+# --- Submit ----------------------------------------------------------------------------
+
+
+def inquiry_submit(
+    *,
+    submission: Submission,
+    submission_token: str | None = None,
+    honeypot_filled: bool = False,
+    too_fast: bool = False,
+) -> Inquiry:
+    """Save a new inquiry, screen it, and owe it its messages (one transaction).
+
+    Writes the Inquiry, a ``submitted`` event and pending OutboundMessages (acknowledgement
+    where consent allows, urgent alert on crisis language); on commit enqueues routing and
+    delivery by id. A repeated submission token returns the inquiry it already created.
+    """
+    if submission_token:
+        existing = Inquiry.objects.filter(submission_token=submission_token).first()
+        if existing is not None:
+            return existing
+    now = timezone.now()
+    result = screening.screen(
+        submission.message, honeypot_filled=honeypot_filled, too_fast=too_fast
+    )
+    email = crypto.normalise_email(submission.email) if submission.email else ""
+    phone = crypto.normalise_phone(submission.phone) if submission.phone else ""
+    primary, other = (email, phone) if submission.contact_method == "email" else (phone, email)
+    text_ok = bool(submission.text_ok and phone)
+    try:
+        with transaction.atomic():
+            inquiry = Inquiry(
+                kind=submission.kind,
+                message=submission.message,
+                preferred_name=submission.preferred_name.strip(),
+                email=email,
+                phone=phone,
+                contact_method=submission.contact_method,
+                voicemail_ok=submission.voicemail_ok,
+                text_ok=text_ok,
+                text_consent_at=now if text_ok else None,
+                text_consent_version=settings.CONSENT_VERSION if text_ok else "",
+                best_time=submission.best_time,
+                language=submission.language,
+                site_id=submission.site_id,
+                care_format=submission.care_format,
+                pace=submission.pace,
+                one_on_one_first=submission.one_on_one_first,
+                open_to_new_group=submission.open_to_new_group,
+                away_reasons=list(submission.away_reasons),
+                last_attended=submission.last_attended,
+                priority=Priority.URGENT if result.crisis else Priority.ROUTINE,
+                is_spam=result.quarantine,
+                spam_score=min(result.spam_score, 32767),
+                contact_hash=crypto.contact_hash(primary),
+                other_contact_hash=crypto.contact_hash(other),
+                consent=submission.consent,
+                consent_version=settings.CONSENT_VERSION if submission.consent else "",
+                consent_at=now if submission.consent else None,
+                submission_token=submission_token or None,
+            )
+            inquiry.save()
+            _event(
+                inquiry,
+                InquiryEvent.Kind.SUBMITTED,
+                to_state=inquiry.status,
+                reason="quarantined" if inquiry.is_spam else inquiry.priority,
+            )
+            messages = _owed_on_submit(inquiry)
+    except IntegrityError:
+        # The same submission token raced in twice: the first one won, nothing is lost.
+        if submission_token:
+            existing = Inquiry.objects.filter(submission_token=submission_token).first()
+            if existing is not None:
+                return existing
+        raise
+    _enqueue_on_commit(inquiry.pk, [m.pk for m in messages])
+    logger.info(
+        "inquiry saved id=%s priority=%s quarantined=%s messages=%d",
+        inquiry.pk,
+        inquiry.priority,
+        inquiry.is_spam,
+        len(messages),
+    )
+    return inquiry
+
+
+def acknowledgement_channel(inquiry: Inquiry) -> str | None:
+    """Where the acknowledgement may go, by the person's choice and consent; None: nowhere."""
+    if not inquiry.consent or inquiry.is_spam:
+        return None
+    if inquiry.contact_method == Inquiry.ContactMethod.EMAIL and inquiry.email:
+        return OutboundMessage.Channel.EMAIL
+    if inquiry.text_ok and inquiry.phone:
+        return OutboundMessage.Channel.SMS
+    if inquiry.email:
+        return OutboundMessage.Channel.EMAIL
+    return None
+
+
+def _owed_on_submit(inquiry: Inquiry) -> list[OutboundMessage]:
+    owed: list[OutboundMessage] = []
+    channel = acknowledgement_channel(inquiry)
+    if channel:
+        owed.append(
+            _outbound_create(
+                inquiry, OutboundMessage.Kind.ACKNOWLEDGEMENT, channel, "acknowledgement"
+            )
+        )
+    if inquiry.priority == Priority.URGENT:
+        owed.append(
+            _outbound_create(
+                inquiry,
+                OutboundMessage.Kind.URGENT_ALERT,
+                OutboundMessage.Channel.EMAIL,
+                "urgent_alert",
+                language=settings.LANGUAGE_CODE,
+                dedupe_key=f"alert-{timezone.now():%Y%m%d%H%M%S%f}",
+            )
+        )
+    return owed
+
+
+def _outbound_create(
+    inquiry: Inquiry,
+    kind: str,
+    channel: str,
+    template_key: str,
+    *,
+    language: str | None = None,
+    dedupe_key: str = "",
+) -> OutboundMessage:
+    message = OutboundMessage.objects.create(
+        inquiry=inquiry,
+        kind=kind,
+        channel=channel,
+        template_key=template_key,
+        language=language or inquiry.language,
+        dedupe_key=dedupe_key,
+    )
+    _event(
+        inquiry,
+        InquiryEvent.Kind.MESSAGE_QUEUED,
+        to_state=message.status,
+        reason=kind,
+        data={"message": message.pk, "channel": channel},
+    )
+    return message
+
+
+def _event(
+    inquiry: Inquiry,
+    kind: str,
+    *,
+    actor=None,
+    from_state: str = "",
+    to_state: str = "",
+    reason: str = "",
+    data: dict | None = None,
+) -> InquiryEvent:
+    return InquiryEvent.objects.create(
+        inquiry=inquiry,
+        kind=kind,
+        actor=actor,
+        from_state=from_state,
+        to_state=to_state,
+        reason=reason,
+        data=data or {},
+    )
+
+
+def _enqueue_on_commit(inquiry_id: int, message_ids: list[int]) -> None:
+    # A plain function (not functools.partial) so Django can log a robust callback's error.
+    def enqueue() -> None:
+        tasks_enqueue(inquiry_id=inquiry_id, message_ids=message_ids)
+
+    transaction.on_commit(enqueue, robust=True)
+
+
+def tasks_enqueue(*, inquiry_id: int | None = None, message_ids: list[int] = ()) -> None:
+    """Publish routing and delivery tasks by id; a broker fault is logged, never raised.
+
+    Whatever is not published now is found by ``pending_sweep`` on its next run.
+    """
+    from . import tasks
+
+    try:
+        if inquiry_id is not None and not message_ids:
+            tasks.inquiry_route_task.delay(inquiry_id)
+        for message_id in message_ids:
+            # Delivery routes first when needed, so one task per message is enough.
+            tasks.message_deliver_task.delay(message_id)
+    except Exception as exc:  # noqa: BLE001 - the broker being down must not lose the inquiry
+        logger.warning(
+            "broker unavailable, left for the sweeper inquiry=%s error=%s",
+            inquiry_id,
+            type(exc).__name__,
+        )
+
+
+# --- Route -----------------------------------------------------------------------------
+
+
+def queue_clock(queue: CoordinatorQueue) -> routing.WorkingClock:
+    return routing.WorkingClock(
+        tz=ZoneInfo(queue.time_zone),
+        work_days=routing.parse_work_days(queue.work_days),
+        start=queue.work_start,
+        end=queue.work_end,
+        holidays=frozenset(h.date for h in queue.holidays.all()),
+    )
+
+
+def queue_for(inquiry: Inquiry) -> CoordinatorQueue:
+    """The queue the routing rules pick for this inquiry (pure rules over current rows)."""
+    rules = [
+        routing.Rule(
+            order=r.order,
+            queue_id=r.queue_id,
+            site_id=r.site_id,
+            language=r.language,
+            kind=r.kind,
+            priority=r.priority,
+        )
+        for r in RoutingRule.objects.filter(active=True)
+    ]
+    default = CoordinatorQueue.objects.filter(is_default=True).first()
+    if default is None:
+        default = CoordinatorQueue.objects.order_by("pk").first()
+    if default is None:
+        default = CoordinatorQueue.objects.create(name="Intake", slug="intake", is_default=True)
+    facts = routing.InquiryFacts(
+        site_id=inquiry.site_id,
+        language=inquiry.language,
+        kind=inquiry.kind,
+        priority=inquiry.priority,
+    )
+    queue_id = routing.pick_queue(facts, rules, default.pk)
+    return default if queue_id == default.pk else CoordinatorQueue.objects.get(pk=queue_id)
+
+
+def first_contact_due(queue: CoordinatorQueue, received_at) -> timezone.datetime:
+    hours = Decimal(queue.first_contact_promise_hours)
+    return queue_clock(queue).add_working_time(received_at, timedelta(hours=float(hours)))
+
+
+def inquiry_route(*, inquiry_id: int) -> Inquiry | None:
+    """Pick the queue and the least-loaded coordinator; set first contact due. Idempotent.
+
+    Writes the inquiry's queue, assignee, ``routed_at`` and ``first_contact_due_at``, the
+    coordinator's ``last_assigned_at`` and a ``routed`` event. An inquiry already routed is
+    left as it is (a rule change never re-routes).
+    """
+    with transaction.atomic():
+        inquiry = Inquiry.objects.select_for_update().filter(pk=inquiry_id).first()
+        if inquiry is None or inquiry.routed_at is not None:
+            return inquiry
+        queue = queue_for(inquiry)
+        assignee_id = None
+        if not inquiry.is_spam:
+            assignee_id = routing.pick_coordinator(_candidates(queue), inquiry.language)
+        now = timezone.now()
+        inquiry.queue = queue
+        inquiry.assigned_to_id = assignee_id
+        inquiry.routed_at = now
+        inquiry.first_contact_due_at = first_contact_due(queue, inquiry.created_at)
+        inquiry.save(
+            update_fields=[
+                "queue",
+                "assigned_to",
+                "routed_at",
+                "first_contact_due_at",
+                "updated_at",
+            ]
+        )
+        if assignee_id:
+            CoordinatorProfile.objects.filter(user_id=assignee_id).update(last_assigned_at=now)
+        _event(
+            inquiry,
+            InquiryEvent.Kind.ROUTED,
+            reason="rules",
+            data={"queue": queue.pk, "assigned_to": assignee_id},
+        )
+    return inquiry
+
+
+def _candidates(queue: CoordinatorQueue) -> list[routing.Candidate]:
+    open_statuses = list(Inquiry.OPEN_STATUSES)
+    members = (
+        User.objects.filter(
+            coordinator_queues=queue,
+            is_active=True,
+            coordinator_profile__active=True,
+        )
+        .select_related("coordinator_profile")
+        .annotate(
+            open_count=Count(
+                "assigned_inquiries",
+                filter=Q(
+                    assigned_inquiries__status__in=open_statuses,
+                    assigned_inquiries__is_spam=False,
+                ),
+            )
+        )
+    )
+    return [
+        routing.Candidate(
+            user_id=u.pk,
+            languages=tuple(u.coordinator_profile.languages or ()),
+            open_inquiries=u.open_count,
+            last_assigned_at=u.coordinator_profile.last_assigned_at,
+        )
+        for u in members
+    ]
+
+
+# --- Deliver ---------------------------------------------------------------------------
+
+
+def _claimable(now) -> Q:
+    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    return (Q(status=OutboundMessage.Status.PENDING) & due) | Q(
+        status=OutboundMessage.Status.SENDING, lease_until__lt=now
+    )
+
+
+def message_claim(*, message_id: int) -> OutboundMessage | None:
+    """Take a message for sending: pending (due) or lease expired → sending, with a lease.
+
+    A conditional UPDATE, so of two workers racing for the same row exactly one wins.
+    """
+    now = timezone.now()
+    lease = now + timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
+    won = (
+        OutboundMessage.objects.filter(pk=message_id)
+        .filter(_claimable(now))
+        .update(
+            status=OutboundMessage.Status.SENDING,
+            lease_until=lease,
+            attempts=F("attempts") + 1,
+            updated_at=now,
+        )
+    )
+    if not won:
+        return None
+    return OutboundMessage.objects.select_related("inquiry").get(pk=message_id)
+
+
+def message_deliver(*, message_id: int) -> OutboundMessage | None:
+    """Claim, route the inquiry first if needed, send once, record the outcome.
+
+    Writes the message's status, ``sent_at``/``provider_id`` or ``next_attempt_at`` and
+    ``last_error``, and a message event. Returns None when there was nothing to do.
+    """
+    message = message_claim(message_id=message_id)
+    if message is None:
+        return None
+    inquiry = message.inquiry
+    if inquiry.routed_at is None:
+        inquiry = inquiry_route(inquiry_id=inquiry.pk) or inquiry
+        message.inquiry = inquiry
+
+    skip = _skip_reason(message)
+    if skip:
+        return _finish(message, OutboundMessage.Status.SKIPPED, reason=skip)
+    try:
+        provider_id = _send(message)
+    except email_channel.PermanentSendError as exc:
+        return _finish(message, OutboundMessage.Status.FAILED, reason="permanent", error=str(exc))
+    except email_channel.TransientSendError as exc:
+        return _retry_later(message, error=str(exc))
+    return _finish(message, OutboundMessage.Status.SENT, provider_id=provider_id)
+
+
+def _skip_reason(message: OutboundMessage) -> str:
+    inquiry = message.inquiry
+    to_person = message.kind not in (
+        OutboundMessage.Kind.URGENT_ALERT,
+        OutboundMessage.Kind.OVERDUE_NOTICE,
+    )
+    if to_person and inquiry.is_spam:
+        return "quarantined"
+    if to_person and not inquiry.consent:
+        return "no_consent"
+    if message.channel == OutboundMessage.Channel.SMS and to_person and not inquiry.text_ok:
+        return "no_text_consent"
+    return ""
+
+
+def _context(message: OutboundMessage) -> dict:
+    inquiry = message.inquiry
+    queue = inquiry.queue
+    due_local = None
+    if queue and inquiry.first_contact_due_at:
+        due_local = inquiry.first_contact_due_at.astimezone(ZoneInfo(queue.time_zone))
+    return {
+        "org_name": settings.ORG_NAME,
+        "preferred_name": inquiry.preferred_name if message.kind != "urgent_alert" else "",
+        "due": due_local,
+        "urgent": inquiry.priority == Priority.URGENT,
+        "contact_method": inquiry.contact_method,
+        "inquiry": inquiry,
+        "short_id": inquiry.short_id,
+        "crisis_phone": settings.CRISIS_PHONE,
+        "emergency_phone": settings.EMERGENCY_PHONE,
+        "admin_url": settings.SITE_URL + reverse("admin:intake_inquiry_change", args=[inquiry.pk]),
+    }
+
+
+def _recipient(message: OutboundMessage) -> tuple[str, str]:
+    """(to, reply_to) for this message, read from current rows at send time."""
+    inquiry = message.inquiry
+    queue = inquiry.queue
+    reply_to = queue.reply_to_email if queue else ""
+    if message.kind == OutboundMessage.Kind.URGENT_ALERT:
+        return (queue.alert_email if queue else ""), ""
+    if message.kind == OutboundMessage.Kind.OVERDUE_NOTICE:
+        return (queue.alert_email if queue else ""), ""
+    if message.channel == OutboundMessage.Channel.SMS:
+        return inquiry.phone, ""
+    return inquiry.email, reply_to
+
+
+def _send(message: OutboundMessage) -> str:
+    to, reply_to = _recipient(message)
+    context = _context(message)
+    if message.channel == OutboundMessage.Channel.SMS:
+        body = render_sms(message.template_key, context, message.language)
+        return sms_channel.send_sms(to=to, body=body, reference=str(message.public_id))
+    rendered = render_email(message.template_key, context, message.language)
+    return email_channel.send_email(
+        to=to, rendered=rendered, message_id=message.message_id, reply_to=reply_to
+    )
+
+
+def _finish(
+    message: OutboundMessage,
+    status: str,
+    *,
+    provider_id: str = "",
+    reason: str = "",
+    error: str = "",
+) -> OutboundMessage:
+    now = timezone.now()
+    event_kind = {
+        OutboundMessage.Status.SENT: InquiryEvent.Kind.MESSAGE_SENT,
+        OutboundMessage.Status.FAILED: InquiryEvent.Kind.MESSAGE_FAILED,
+        OutboundMessage.Status.SKIPPED: InquiryEvent.Kind.MESSAGE_SKIPPED,
+    }[status]
+    with transaction.atomic():
+        OutboundMessage.objects.filter(pk=message.pk, status=OutboundMessage.Status.SENDING).update(
+            status=status,
+            sent_at=now if status == OutboundMessage.Status.SENT else None,
+            provider_id=provider_id[:200],
+            last_error=error[:200],
+            lease_until=None,
+            next_attempt_at=None,
+            updated_at=now,
+        )
+        _event(
+            message.inquiry,
+            event_kind,
+            from_state=OutboundMessage.Status.SENDING,
+            to_state=status,
+            reason=reason or message.kind,
+            data={"message": message.pk, "attempt": message.attempts},
+        )
+    log = logger.warning if status == OutboundMessage.Status.FAILED else logger.info
+    log("message %s id=%s kind=%s attempt=%d", status, message.pk, message.kind, message.attempts)
+    message.refresh_from_db()
+    return message
+
+
+def _retry_later(message: OutboundMessage, *, error: str) -> OutboundMessage:
+    if message.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+        return _finish(
+            message, OutboundMessage.Status.FAILED, reason="too_many_attempts", error=error
+        )
+    wait = backoff_seconds(
+        message.attempts,
+        base=settings.OUTBOX_BACKOFF_BASE_SECONDS,
+        cap=settings.OUTBOX_BACKOFF_MAX_SECONDS,
+    )
+    now = timezone.now()
+    with transaction.atomic():
+        OutboundMessage.objects.filter(pk=message.pk, status=OutboundMessage.Status.SENDING).update(
+            status=OutboundMessage.Status.PENDING,
+            next_attempt_at=now + timedelta(seconds=wait),
+            last_error=error[:200],
+            lease_until=None,
+            updated_at=now,
+        )
+        _event(
+            message.inquiry,
+            InquiryEvent.Kind.MESSAGE_RETRY,
+            from_state=OutboundMessage.Status.SENDING,
+            to_state=OutboundMessage.Status.PENDING,
+            reason="transient",
+            data={"message": message.pk, "attempt": message.attempts, "wait": round(wait, 1)},
+        )
+    logger.info(
+        "message retry id=%s attempt=%d wait=%.1fs error=%s",
+        message.pk,
+        message.attempts,
+        wait,
+        error,
+    )
+    message.refresh_from_db()
+    return message
+
+
+# --- Sweep -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    messages: list[int]
+    inquiries: list[int]
+
+
+def pending_sweep(*, limit: int = 500) -> SweepResult:
+    """Re-enqueue what is owed and stalled: due messages, expired leases, unrouted inquiries.
+
+    Publishes tasks by id only. Recently created rows are left to their own on-commit
+    enqueue, so a healthy system sees no duplicate tasks (a duplicate would be harmless).
+    """
+    now = timezone.now()
+    grace = now - timedelta(seconds=settings.ROUTING_GRACE_SECONDS)
+    due = (
+        Q(status=OutboundMessage.Status.PENDING)
+        & (Q(next_attempt_at__isnull=True, created_at__lte=grace) | Q(next_attempt_at__lte=now))
+    ) | Q(status=OutboundMessage.Status.SENDING, lease_until__lt=now)
+    message_ids = list(
+        OutboundMessage.objects.filter(due)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    owed_inquiries = set(
+        OutboundMessage.objects.filter(pk__in=message_ids).values_list("inquiry_id", flat=True)
+    )
+    inquiry_ids = [
+        pk
+        for pk in Inquiry.objects.filter(routed_at__isnull=True, created_at__lte=grace)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+        if pk not in owed_inquiries
+    ]
+    for pk in inquiry_ids:
+        tasks_enqueue(inquiry_id=pk)
+    if message_ids:
+        tasks_enqueue(message_ids=message_ids)
+    if message_ids or inquiry_ids:
+        logger.info(
+            "sweep re-enqueued messages=%d inquiries=%d", len(message_ids), len(inquiry_ids)
+        )
+    return SweepResult(messages=message_ids, inquiries=inquiry_ids)

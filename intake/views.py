@@ -1,0 +1,145 @@
+"""Thin views: form → service → redirect; the thanks page; health; kind error pages."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from . import screening, selectors, services
+from .forms import ComebackForm
+from .models import Inquiry
+
+logger = logging.getLogger(__name__)
+
+THANKS_COOKIE = "reengage_thanks"
+THANKS_SALT = "intake.thanks"
+THANKS_MAX_AGE = 3600
+
+
+def _rate(_group: str, _request: HttpRequest) -> str | None:
+    rate = settings.INTAKE_RATE_LIMIT.strip().lower()
+    return None if rate in ("", "off", "0", "none") else rate
+
+
+def _over_rate_limit(request: HttpRequest) -> bool:
+    try:
+        return is_ratelimited(
+            request, group="intake.comeback", key="ip", rate=_rate, method="POST", increment=True
+        )
+    except Exception:  # noqa: BLE001 - a cache outage must never cost a person their message
+        logger.warning("rate limit unavailable; accepting the post")
+        return False
+
+
+@never_cache
+@sensitive_post_parameters()
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def comeback(request: HttpRequest) -> HttpResponse:
+    """The public form. POST: save through inquiry_submit, then 303 to the thanks page."""
+    if request.method != "POST":
+        return render(request, "intake/comeback.html", {"form": ComebackForm()})
+    form = ComebackForm(request.POST)
+    limited = _over_rate_limit(request)
+    # Crisis language overrides every flood limit: that message always gets through.
+    if limited and not screening.has_crisis_language(request.POST.get("message", "")):
+        return render(request, "429.html", status=429)
+    if not form.is_valid():
+        return render(request, "intake/comeback.html", {"form": form}, status=200)
+    inquiry = services.inquiry_submit(
+        submission=services.Submission(
+            **form.submission_kwargs(), language=translation.get_language() or "en"
+        ),
+        submission_token=form.cleaned_data.get("submission_token") or None,
+        honeypot_filled=form.honeypot_filled(),
+        too_fast=form.filled_too_fast(),
+    )
+    response = redirect(reverse("intake:thanks"))
+    response.status_code = 303
+    response.set_signed_cookie(
+        THANKS_COOKIE,
+        str(inquiry.public_id),
+        salt=THANKS_SALT,
+        max_age=THANKS_MAX_AGE,
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
+        samesite="Lax",
+    )
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def thanks(request: HttpRequest) -> HttpResponse:
+    """Warm thanks: what happens next and by when. Repeats nothing the person wrote."""
+    inquiry = None
+    raw = request.get_signed_cookie(
+        THANKS_COOKIE, default=None, salt=THANKS_SALT, max_age=THANKS_MAX_AGE
+    )
+    if raw:
+        try:
+            inquiry = (
+                Inquiry.objects.filter(public_id=uuid.UUID(raw))
+                .only(
+                    "pk",
+                    "priority",
+                    "site",
+                    "language",
+                    "kind",
+                    "created_at",
+                    "queue",
+                    "first_contact_due_at",
+                    "is_spam",
+                )
+                .first()
+            )
+        except ValueError:
+            inquiry = None
+    context = selectors.thanks_context(inquiry) if inquiry else {"known": False}
+    return render(request, "intake/thanks.html", context)
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Database, broker, worker and beat state, and the oldest pending message's age."""
+    report = selectors.health_report()
+    return JsonResponse(report, status=200 if report["database"] == "ok" else 503)
+
+
+# --- Kind error pages ----------------------------------------------------------------
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "403_csrf.html", status=403)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No context processors that could fail again: a plain render of a static page.
+    from django.template import loader
+
+    return HttpResponse(
+        loader.get_template("500.html").render({"org_name": settings.ORG_NAME}), status=500
+    )

@@ -1,0 +1,300 @@
+"""Settings for every environment, read through one django-environ ``Env``.
+
+Production differs from development only by environment variables (see .env.example).
+With nothing set and ``DJANGO_DEBUG=1`` the app runs on the embedded default: SQLite under
+``var/``, Celery tasks in-process after commit, e-mail written to files under ``var/mail/``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import environ
+from cryptography.fernet import Fernet
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = BASE_DIR / "var"
+
+env = environ.Env()
+# A developer's own .env (never committed) is read if present; the real environment wins.
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+
+
+def _dev_secrets() -> dict[str, str]:
+    """Development keys, generated once and kept in var/ so data stays readable across runs.
+
+    Only used when DEBUG is on; production must supply every key (see intake.checks).
+    """
+    path = VAR_DIR / "dev-keys.env"
+    values: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text().splitlines():
+            name, _sep, value = line.partition("=")
+            if value:
+                values[name] = value
+    wanted = {
+        "DJANGO_SECRET_KEY": lambda: secrets.token_urlsafe(50),
+        "FIELD_ENCRYPTION_KEYS": lambda: Fernet.generate_key().decode(),
+        "CONTACT_HASH_KEY": lambda: secrets.token_urlsafe(32),
+    }
+    missing = {name: make() for name, make in wanted.items() if name not in values}
+    if missing:
+        values.update(missing)
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(f"{k}={v}\n" for k, v in values.items()))
+        path.chmod(0o600)
+    return values
+
+
+_dev = _dev_secrets() if DEBUG else {}
+
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=_dev.get("DJANGO_SECRET_KEY", ""))
+# Fernet keys, newest first: the first encrypts, all decrypt (rotation).
+FIELD_ENCRYPTION_KEYS = env.list(
+    "FIELD_ENCRYPTION_KEYS",
+    default=[k for k in _dev.get("FIELD_ENCRYPTION_KEYS", "").split(",") if k],
+)
+# Its own key, so linking a person's inquiries never needs the encryption keys.
+CONTACT_HASH_KEY = env.str("CONTACT_HASH_KEY", default=_dev.get("CONTACT_HASH_KEY", ""))
+
+ALLOWED_HOSTS = env.list(
+    "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "crispy_forms",
+    "crispy_bootstrap5",
+    "intake",
+]
+
+MIDDLEWARE = [
+    "intake.middleware.TrustedProxyMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "reengage.urls"
+WSGI_APPLICATION = "reengage.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "intake.context_processors.organisation",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------
+# No DATABASE_URL: SQLite under var/ (the embedded default).
+DATABASES = {
+    "default": env.db_url(
+        "DATABASE_URL", default=f"sqlite:///{(VAR_DIR / 'reengage.sqlite3').as_posix()}"
+    )
+}
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+    # A connection that died while idle is replaced instead of failing a request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache (rate limits) ----------------------------------------------------------------
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Auth -----------------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Languages ------------------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("es", _("Español")), ("pt-br", _("Português (Brasil)"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "America/New_York"
+USE_TZ = True
+
+# --- Static files ---------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# --- E-mail ---------------------------------------------------------------------------
+# EMAIL_URL: smtp://host:port, smtp+tls://user:pass@host:587, filemail:///path, consolemail://
+_email = env.email_url("EMAIL_URL", default=f"filemail://{(VAR_DIR / 'mail').as_posix()}")
+globals().update(_email)
+if "EMAIL_FILE_PATH" in _email and not str(_email["EMAIL_FILE_PATH"]).startswith("/"):
+    # django-environ drops the leading slash of filemail:///abs/path.
+    EMAIL_FILE_PATH = "/" + str(_email["EMAIL_FILE_PATH"])
+# A stuck SMTP server must never hold a worker: the send fails and is retried later.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=15)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="hello@reengage.invalid")
+# Domain used in Message-IDs derived from outbox rows (stable across retries).
+MESSAGE_ID_DOMAIN = env.str("MESSAGE_ID_DOMAIN", default="reengage.invalid")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Product --------------------------------------------------------------------------
+# Shown in subjects and page titles: neutral by default, says nothing about treatment.
+ORG_NAME = env.str("ORG_NAME", default="Reengage")
+# Where staff open the admin from links in alerts (no trailing slash).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+CRISIS_PHONE = "988"
+EMERGENCY_PHONE = "911"
+PHONE_DEFAULT_REGION = env.str("PHONE_DEFAULT_REGION", default="US")
+SMS_BACKEND = env.str("SMS_BACKEND", default="intake.messaging.sms.FileSMSBackend")
+SMS_FILE_PATH = VAR_DIR / "sms"
+# Version of the consent wording shown on the form; stored with every consent.
+CONSENT_VERSION = "2026-11-v1"
+INTAKE_RATE_LIMIT = env.str("INTAKE_RATE_LIMIT", default="10/h")
+# A form sent sooner than this after it was shown is quarantined for review (never rejected).
+INTAKE_MIN_FILL_SECONDS = env.float("INTAKE_MIN_FILL_SECONDS", default=3.0)
+
+# --- Celery ---------------------------------------------------------------------------
+# No REDIS_URL: tasks run in-process right after the transaction commits (embedded default).
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+# JSON only: tasks carry primary keys, nothing that needs pickling.
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_SERIALIZER = "json"
+# Ack after the task ran, so a worker that dies mid-task leaves the message to be redelivered.
+CELERY_TASK_ACKS_LATE = True
+# A lost worker (SIGKILL, OOM) re-sends the task like retry(), bounded by max_retries, so a
+# task that kills its worker cannot loop forever.
+CELERY_TASK_RETRY_ON_WORKER_LOST = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = False
+CELERY_TASK_DEFAULT_RETRY_DELAY = 5
+# One message at a time per process: a slow SMTP send never holds others hostage.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = 60
+CELERY_TASK_TIME_LIMIT = 90
+CELERY_TASK_DEFAULT_QUEUE = "messages"
+CELERY_TASK_ROUTES = {
+    "intake.tasks.inquiry_route_task": {"queue": "routing"},
+    "intake.tasks.message_deliver_task": {"queue": "messages"},
+    "intake.tasks.pending_sweep_task": {"queue": "routing"},
+}
+# A dead Redis must never hang a web request: publishing gives up fast, the outbox row and
+# the sweeper make sure nothing is lost.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_timeout": 2,
+    "socket_connect_timeout": 2,
+    # Longer than any task's run time; we never schedule long countdowns on Redis (delayed
+    # sends are rows with next_attempt_at, picked up by the sweeper).
+    "visibility_timeout": 3600,
+    "max_retries": 1,
+}
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_WORKER_SEND_TASK_EVENTS = False
+# How often the sweeper re-enqueues due, stalled or unrouted work (seconds).
+OUTBOX_SWEEP_INTERVAL = env.float("OUTBOX_SWEEP_INTERVAL", default=60.0)
+# How long a worker may hold a message in `sending` before the sweeper takes it back.
+OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=120)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+OUTBOX_BACKOFF_BASE_SECONDS = env.float("OUTBOX_BACKOFF_BASE_SECONDS", default=30.0)
+OUTBOX_BACKOFF_MAX_SECONDS = env.float("OUTBOX_BACKOFF_MAX_SECONDS", default=3600.0)
+# An inquiry not routed this long after it was saved is picked up by the sweeper.
+ROUTING_GRACE_SECONDS = env.float("ROUTING_GRACE_SECONDS", default=60.0)
+CELERY_BEAT_SCHEDULE = {
+    "pending-sweep": {
+        "task": "intake.tasks.pending_sweep_task",
+        "schedule": OUTBOX_SWEEP_INTERVAL,
+    },
+}
+
+# --- Security -------------------------------------------------------------------------
+TRUSTED_PROXIES = env.int("DJANGO_TRUSTED_PROXIES", default=0)
+HTTPS = env.bool("DJANGO_HTTPS", default=not DEBUG)
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "intake.views.csrf_failure"
+# A person's message is short; anything bigger is a mistake or an attack (kind 400 page).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+
+# --- Logging --------------------------------------------------------------------------
+# Log lines carry ids and states only; request bodies are never logged.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+    },
+}

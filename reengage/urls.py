@@ -1,0 +1,23 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from intake import views
+
+admin.site.site_header = "Reengage"
+admin.site.site_title = "Reengage"
+admin.site.index_title = "Intake"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("pt/", RedirectView.as_view(url="/pt-br/", permanent=False)),
+    path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
+]
+urlpatterns += i18n_patterns(path("", include("intake.urls")), prefix_default_language=False)
+
+handler400 = "intake.views.bad_request"
+handler403 = "intake.views.permission_denied"
+handler404 = "intake.views.page_not_found"
+handler500 = "intake.views.server_error"

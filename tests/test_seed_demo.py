@@ -1,0 +1,20 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from intake.models import CoordinatorQueue, RoutingRule, Site
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent_and_creates_one_user_per_role(roles) -> None:
+    call_command("seed_demo", "--password", "pw-one-two-three")
+    call_command("seed_demo", "--password", "pw-one-two-three")
+    User = get_user_model()
+    users = {u.username: u for u in User.objects.all()}
+    assert set(users) == {"coordinator", "clinician", "reviewer", "programadmin"}
+    assert users["coordinator"].groups.get().name == "Intake coordinator"
+    assert users["programadmin"].groups.get().name == "Program admin"
+    assert users["reviewer"].check_password("pw-one-two-three")
+    assert Site.objects.count() == 3
+    assert CoordinatorQueue.objects.filter(is_default=True).count() == 1
+    assert RoutingRule.objects.count() == 1
