@@ -15,9 +15,10 @@ from cryptography.fernet import Fernet
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
+# Local state of the embedded default: SQLite, development keys, e-mail and SMS files.
+VAR_DIR = Path(env.str("REENGAGE_VAR_DIR", default=str(BASE_DIR / "var")))
 # A developer's own .env (never committed) is read if present; the real environment wins.
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -208,7 +209,7 @@ INTAKE_MIN_FILL_SECONDS = env.float("INTAKE_MIN_FILL_SECONDS", default=3.0)
 # No REDIS_URL: tasks run in-process right after the transaction commits (embedded default).
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 # JSON only: tasks carry primary keys, nothing that needs pickling.

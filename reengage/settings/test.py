@@ -22,7 +22,7 @@ from .base import BASE_DIR, CELERY_BEAT_SCHEDULE  # noqa: E402
 
 # The unit tests never talk to a broker: tasks run in-process after commit.
 CELERY_TASK_ALWAYS_EAGER = True
-CELERY_BROKER_URL = "memory://"
+CELERY_BROKER_URL = "memory://localhost/"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "intake.messaging.sms.MemorySMSBackend"
