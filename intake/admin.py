@@ -14,7 +14,7 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors
+from . import selectors, services
 from .models import (
     CoordinatorProfile,
     CoordinatorQueue,
@@ -85,6 +85,7 @@ class InquiryAdmin(admin.ModelAdmin):
     ordering = ("created_at",)
     search_fields = ("public_id",)
     inlines = [OutboundInline, EventInline]
+    actions = ["acknowledge_urgent_alert"]
     fieldsets = (
         (
             _("How to reach them"),
@@ -122,6 +123,7 @@ class InquiryAdmin(admin.ModelAdmin):
                     "public_id",
                     "status",
                     "priority",
+                    "alert_acknowledged_at",
                     "is_spam",
                     "queue",
                     "assigned_to",
@@ -150,6 +152,14 @@ class InquiryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+    @admin.action(description=_("Acknowledge the urgent alert (stops escalation)"))
+    def acknowledge_urgent_alert(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> None:
+        done = 0
+        for inquiry in queryset.filter(priority="urgent", alert_acknowledged_at__isnull=True):
+            services.urgent_alert_acknowledge(actor=request.user, inquiry_id=inquiry.pk)
+            done += 1
+        self.message_user(request, _("%(count)d urgent alert(s) acknowledged.") % {"count": done})
 
     @admin.display(description=_("inquiry"), ordering="public_id")
     def short_id(self, obj: Inquiry) -> str:
@@ -218,6 +228,19 @@ class OutboundMessageAdmin(admin.ModelAdmin):
     )
     list_filter = ("status", "kind", "channel")
     readonly_fields = [f.name for f in OutboundMessage._meta.fields]
+    actions = ["retry_now"]
+
+    @admin.action(description=_("Retry now"))
+    def retry_now(self, request: HttpRequest, queryset: QuerySet[OutboundMessage]) -> None:
+        retried = [
+            m
+            for m in queryset.filter(status=OutboundMessage.Status.FAILED)
+            if services.message_retry_now(actor=request.user, message_id=m.pk)
+        ]
+        count = len(retried)
+        self.message_user(
+            request, _("%(count)d message(s) sent back to the outbox.") % {"count": count}
+        )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[OutboundMessage]:
         qs = super().get_queryset(request).select_related("inquiry")

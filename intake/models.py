@@ -253,6 +253,18 @@ class Inquiry(models.Model):
     routed_at = models.DateTimeField(_("routed"), null=True, blank=True)
     first_contact_due_at = models.DateTimeField(_("first contact due"), null=True, blank=True)
     snoozed_until = models.DateTimeField(_("snoozed until"), null=True, blank=True)
+    overdue_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    alert_acknowledged_at = models.DateTimeField(
+        _("urgent alert acknowledged"), null=True, blank=True, editable=False
+    )
+    alert_acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     check_in_on = models.DateField(_("gentle check-in on"), null=True, blank=True)
     # Keyed HMACs of the normalised contacts: link earlier inquiries without decrypting.
     contact_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
@@ -299,6 +311,12 @@ class InquiryEvent(models.Model):
         MESSAGE_QUEUED = "message_queued", _("Message queued")
         MESSAGE_SENT = "message_sent", _("Message sent")
         MESSAGE_RETRY = "message_retry", _("Message will be retried")
+        MESSAGE_DEFERRED = "message_deferred", _("Message waits for daytime")
+        MESSAGE_RETRY_NOW = "message_retry_now", _("Message retried by staff")
+        ALERT_ACKNOWLEDGED = "alert_acknowledged", _("Urgent alert acknowledged")
+        ALERT_ESCALATED = "alert_escalated", _("Urgent alert escalated")
+        OVERDUE = "overdue", _("Past the first-contact promise")
+        SMS_OPTED_OUT = "sms_opted_out", _("Texting turned off by the person")
         MESSAGE_FAILED = "message_failed", _("Message failed")
         MESSAGE_SKIPPED = "message_skipped", _("Message skipped")
 
@@ -383,3 +401,17 @@ class OutboundMessage(models.Model):
     def message_id(self) -> str:
         """RFC 5322 Message-ID derived from the row: the same on every retry."""
         return f"<{self.public_id}@{settings.MESSAGE_ID_DOMAIN}>"
+
+
+class SMSOptOut(models.Model):
+    """A phone number that replied STOP: never texted again until it replies START."""
+
+    phone_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("text opt-out")
+        verbose_name_plural = _("text opt-outs")
+
+    def __str__(self) -> str:
+        return self.phone_hash[:12]

@@ -22,7 +22,7 @@ from django.utils import timezone
 from . import crypto, routing, screening
 from .messaging import email as email_channel
 from .messaging import sms as sms_channel
-from .messaging.policy import backoff_seconds
+from .messaging.policy import backoff_seconds, sms_allowed_at
 from .messaging.render import render_email, render_sms
 from .models import (
     CoordinatorProfile,
@@ -32,6 +32,7 @@ from .models import (
     OutboundMessage,
     Priority,
     RoutingRule,
+    SMSOptOut,
 )
 
 logger = logging.getLogger(__name__)
@@ -426,6 +427,14 @@ def message_deliver(*, message_id: int) -> OutboundMessage | None:
     skip = _skip_reason(message)
     if skip:
         return _finish(message, OutboundMessage.Status.SKIPPED, reason=skip)
+    if message.channel == OutboundMessage.Channel.SMS:
+        # No text arrives at night: before 08:00 or from 21:00 in the queue's time zone it
+        # waits for the morning (a row with next_attempt_at, not a countdown in Redis).
+        tz = ZoneInfo(inquiry.queue.time_zone if inquiry.queue else settings.TIME_ZONE)
+        now = timezone.now()
+        allowed = sms_allowed_at(now, tz)
+        if allowed > now:
+            return _defer(message, until=allowed)
     try:
         provider_id = _send(message)
     except email_channel.PermanentSendError as exc:
@@ -445,8 +454,11 @@ def _skip_reason(message: OutboundMessage) -> str:
         return "quarantined"
     if to_person and not inquiry.consent:
         return "no_consent"
-    if message.channel == OutboundMessage.Channel.SMS and to_person and not inquiry.text_ok:
-        return "no_text_consent"
+    if message.channel == OutboundMessage.Channel.SMS and to_person:
+        if not inquiry.text_ok:
+            return "no_text_consent"
+        if SMSOptOut.objects.filter(phone_hash=crypto.contact_hash(inquiry.phone)).exists():
+            return "opted_out"
     return ""
 
 
@@ -466,6 +478,7 @@ def _context(message: OutboundMessage) -> dict:
         "short_id": inquiry.short_id,
         "crisis_phone": settings.CRISIS_PHONE,
         "emergency_phone": settings.EMERGENCY_PHONE,
+        "site_url": settings.SITE_URL + "/",
         "admin_url": settings.SITE_URL + reverse("admin:intake_inquiry_change", args=[inquiry.pk]),
     }
 
@@ -476,6 +489,8 @@ def _recipient(message: OutboundMessage) -> tuple[str, str]:
     queue = inquiry.queue
     reply_to = queue.reply_to_email if queue else ""
     if message.kind == OutboundMessage.Kind.URGENT_ALERT:
+        if message.dedupe_key.startswith("escalation"):
+            return (queue.escalation_email if queue else ""), ""
         return (queue.alert_email if queue else ""), ""
     if message.kind == OutboundMessage.Kind.OVERDUE_NOTICE:
         return (queue.alert_email if queue else ""), ""
@@ -570,6 +585,222 @@ def _retry_later(message: OutboundMessage, *, error: str) -> OutboundMessage:
     )
     message.refresh_from_db()
     return message
+
+
+def _defer(message: OutboundMessage, *, until) -> OutboundMessage:
+    now = timezone.now()
+    with transaction.atomic():
+        # Waiting for daytime is not a failed attempt: give the claim's attempt back.
+        OutboundMessage.objects.filter(pk=message.pk, status=OutboundMessage.Status.SENDING).update(
+            status=OutboundMessage.Status.PENDING,
+            next_attempt_at=until,
+            attempts=F("attempts") - 1,
+            lease_until=None,
+            updated_at=now,
+        )
+        _event(
+            message.inquiry,
+            InquiryEvent.Kind.MESSAGE_DEFERRED,
+            from_state=OutboundMessage.Status.SENDING,
+            to_state=OutboundMessage.Status.PENDING,
+            reason="quiet_hours",
+            data={"message": message.pk},
+        )
+    message.refresh_from_db()
+    return message
+
+
+def message_retry_now(*, actor, message_id: int) -> OutboundMessage | None:
+    """Put a failed message back in line at once (staff action). Writes an event; enqueues."""
+    with transaction.atomic():
+        message = (
+            OutboundMessage.objects.select_for_update()
+            .filter(pk=message_id, status=OutboundMessage.Status.FAILED)
+            .first()
+        )
+        if message is None:
+            return None
+        message.status = OutboundMessage.Status.PENDING
+        message.attempts = 0
+        message.next_attempt_at = None
+        message.lease_until = None
+        message.save(
+            update_fields=["status", "attempts", "next_attempt_at", "lease_until", "updated_at"]
+        )
+        _event(
+            message.inquiry,
+            InquiryEvent.Kind.MESSAGE_RETRY_NOW,
+            actor=actor,
+            from_state=OutboundMessage.Status.FAILED,
+            to_state=OutboundMessage.Status.PENDING,
+            reason=message.kind,
+            data={"message": message.pk},
+        )
+        _enqueue_on_commit(message.inquiry_id, [message.pk])
+    return message
+
+
+# --- Alerts, overdue notices, check-ins --------------------------------------------------
+
+
+def urgent_alert_acknowledge(*, actor, inquiry_id: int) -> Inquiry | None:
+    """A staff member has seen the urgent alert: stops escalation. Writes an event."""
+    with transaction.atomic():
+        inquiry = Inquiry.objects.select_for_update().filter(pk=inquiry_id).first()
+        if inquiry is None or inquiry.priority != Priority.URGENT:
+            return inquiry
+        if inquiry.alert_acknowledged_at is None:
+            inquiry.alert_acknowledged_at = timezone.now()
+            inquiry.alert_acknowledged_by = actor
+            inquiry.save(
+                update_fields=["alert_acknowledged_at", "alert_acknowledged_by", "updated_at"]
+            )
+            _event(inquiry, InquiryEvent.Kind.ALERT_ACKNOWLEDGED, actor=actor, reason="seen")
+    return inquiry
+
+
+def urgent_escalate(*, now=None) -> list[int]:
+    """Send each unacknowledged urgent alert on to the escalation address, once.
+
+    An alert counts from when it was sent; the wait is the queue's escalation minutes.
+    Writes an escalation OutboundMessage and an event per alert; enqueues on commit.
+    """
+    now = now or timezone.now()
+    alerts = (
+        OutboundMessage.objects.filter(
+            kind=OutboundMessage.Kind.URGENT_ALERT,
+            status=OutboundMessage.Status.SENT,
+            inquiry__alert_acknowledged_at__isnull=True,
+            inquiry__queue__isnull=False,
+        )
+        .exclude(dedupe_key__startswith="escalation")
+        .select_related("inquiry__queue")
+    )
+    created: list[int] = []
+    for alert in alerts:
+        queue = alert.inquiry.queue
+        if alert.sent_at > now - timedelta(minutes=queue.escalation_minutes):
+            continue
+        key = f"escalation-{alert.pk}"
+        with transaction.atomic():
+            escalation, made = OutboundMessage.objects.get_or_create(
+                inquiry=alert.inquiry,
+                kind=OutboundMessage.Kind.URGENT_ALERT,
+                dedupe_key=key,
+                defaults={
+                    "channel": OutboundMessage.Channel.EMAIL,
+                    "template_key": "urgent_alert",
+                    "language": settings.LANGUAGE_CODE,
+                },
+            )
+            if made:
+                _event(
+                    alert.inquiry,
+                    InquiryEvent.Kind.ALERT_ESCALATED,
+                    reason="not_acknowledged",
+                    data={"message": escalation.pk, "alert": alert.pk},
+                )
+                _enqueue_on_commit(alert.inquiry_id, [escalation.pk])
+                created.append(escalation.pk)
+    return created
+
+
+def overdue_flag(*, now=None) -> list[int]:
+    """Mark new inquiries past their first-contact promise and notify their queue, once.
+
+    Snoozed inquiries are skipped while the snooze lasts. The notice carries the short id and
+    a link, nothing about the person. Writes the inquiry, an event and an OutboundMessage.
+    """
+    now = now or timezone.now()
+    due = Inquiry.objects.filter(
+        status=Inquiry.Status.NEW,
+        is_spam=False,
+        first_contact_due_at__lt=now,
+        overdue_notified_at__isnull=True,
+    ).filter(Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=now))
+    flagged: list[int] = []
+    for inquiry_id in due.values_list("pk", flat=True)[:500]:
+        with transaction.atomic():
+            inquiry = (
+                Inquiry.objects.select_for_update()
+                .filter(pk=inquiry_id, overdue_notified_at__isnull=True)
+                .first()
+            )
+            if inquiry is None:
+                continue
+            inquiry.overdue_notified_at = now
+            inquiry.save(update_fields=["overdue_notified_at", "updated_at"])
+            _event(inquiry, InquiryEvent.Kind.OVERDUE, reason="first_contact_promise")
+            notice = _outbound_create(
+                inquiry,
+                OutboundMessage.Kind.OVERDUE_NOTICE,
+                OutboundMessage.Channel.EMAIL,
+                "overdue_notice",
+                language=settings.LANGUAGE_CODE,
+            )
+            _enqueue_on_commit(inquiry.pk, [notice.pk])
+            flagged.append(inquiry.pk)
+    return flagged
+
+
+def check_in_due(*, today=None) -> list[int]:
+    """Owe a gentle check-in to every "not now" inquiry whose chosen date has come, once."""
+    today = today or timezone.localdate()
+    made_ids: list[int] = []
+    waiting = Inquiry.objects.filter(
+        status=Inquiry.Status.NOT_NOW, check_in_on__lte=today, is_spam=False
+    )
+    for inquiry in waiting:
+        channel = acknowledgement_channel(inquiry)
+        key = f"check-in-{inquiry.check_in_on:%Y-%m-%d}"
+        if channel is None or inquiry.messages.filter(kind="check_in", dedupe_key=key).exists():
+            continue
+        with transaction.atomic():
+            message = _outbound_create(
+                inquiry, OutboundMessage.Kind.CHECK_IN, channel, "check_in", dedupe_key=key
+            )
+            _enqueue_on_commit(inquiry.pk, [message.pk])
+        made_ids.append(message.pk)
+    return made_ids
+
+
+# --- SMS opt-out ------------------------------------------------------------------------
+
+STOP_WORDS = {"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "parar", "alto", "sair"}
+START_WORDS = {"start", "unstop", "yes"}
+
+
+def sms_inbound(*, phone: str, body: str) -> str:
+    """Handle a text a person sent us: STOP turns texting off everywhere, START lifts the block.
+
+    Returns "opted_out", "opted_in" or "ignored". Texts' content is never stored or logged.
+    """
+    number = crypto.normalise_phone(phone) or phone.strip()
+    phone_hash = crypto.contact_hash(number)
+    word = body.strip().split()[0].lower().strip(".!") if body.strip() else ""
+    if not phone_hash:
+        return "ignored"
+    if word in START_WORDS:
+        SMSOptOut.objects.filter(phone_hash=phone_hash).delete()
+        return "opted_in"
+    if word not in STOP_WORDS:
+        return "ignored"
+    with transaction.atomic():
+        SMSOptOut.objects.get_or_create(phone_hash=phone_hash)
+        matching = Inquiry.objects.select_for_update().filter(
+            Q(contact_hash=phone_hash) | Q(other_contact_hash=phone_hash), text_ok=True
+        )
+        for inquiry in matching:
+            inquiry.text_ok = False
+            inquiry.save(update_fields=["text_ok", "updated_at"])
+            _event(inquiry, InquiryEvent.Kind.SMS_OPTED_OUT, reason="stop_keyword")
+        OutboundMessage.objects.filter(
+            Q(inquiry__contact_hash=phone_hash) | Q(inquiry__other_contact_hash=phone_hash),
+            channel=OutboundMessage.Channel.SMS,
+            status=OutboundMessage.Status.PENDING,
+        ).update(status=OutboundMessage.Status.SKIPPED, last_error="opted_out")
+    logger.info("sms opt-out recorded inquiries=%d", len(matching))
+    return "opted_out"
 
 
 # --- Sweep -----------------------------------------------------------------------------

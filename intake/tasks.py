@@ -52,3 +52,21 @@ def pending_sweep_task() -> None:
         cache.set(BEAT_HEARTBEAT_KEY, timezone.now().isoformat(), timeout=None)
     except Exception:  # noqa: BLE001 - a cache outage must not stop the sweep
         logger.warning("could not record sweep heartbeat")
+
+
+@shared_task(acks_late=True, max_retries=0, soft_time_limit=50, time_limit=55)
+def overdue_flag_task() -> None:
+    """Mark inquiries past their first-contact promise and notify their queues."""
+    services.overdue_flag()
+
+
+@shared_task(acks_late=True, max_retries=0, soft_time_limit=50, time_limit=55)
+def urgent_escalation_task() -> None:
+    """Send unacknowledged urgent alerts on to each queue's escalation address."""
+    services.urgent_escalate()
+
+
+@shared_task(acks_late=True, max_retries=0, soft_time_limit=50, time_limit=55)
+def check_in_task() -> None:
+    """Owe the gentle check-ins whose date has come."""
+    services.check_in_due()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import logging
 import uuid
 
@@ -11,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
@@ -115,6 +118,32 @@ def healthz(request: HttpRequest) -> JsonResponse:
     """Database, broker, worker and beat state, and the oldest pending message's age."""
     report = selectors.health_report()
     return JsonResponse(report, status=200 if report["database"] == "ok" else 503)
+
+
+@csrf_exempt
+@require_http_methods(["POST"])
+def sms_inbound(request: HttpRequest) -> HttpResponse:
+    """The SMS provider's webhook for texts people send us (STOP / START).
+
+    Signed: header X-Reengage-Signature is ``sha256=<hex HMAC of the raw body>`` under
+    SMS_WEBHOOK_SECRET. Unsigned or wrongly signed requests change nothing.
+    """
+    secret = settings.SMS_WEBHOOK_SECRET
+    if not secret:
+        return HttpResponse(status=404)
+    expected = "sha256=" + hmac.new(secret.encode(), request.body, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, request.headers.get("X-Reengage-Signature", "")):
+        return HttpResponse(status=403)
+    if request.content_type == "application/json":
+        try:
+            data = json.loads(request.body or b"{}")
+        except ValueError:
+            return HttpResponse(status=400)
+        phone, body = str(data.get("from", "")), str(data.get("body", ""))
+    else:
+        phone, body = request.POST.get("From", ""), request.POST.get("Body", "")
+    outcome = services.sms_inbound(phone=phone, body=body)
+    return JsonResponse({"result": outcome})
 
 
 # --- Kind error pages ----------------------------------------------------------------

@@ -11,6 +11,7 @@ admin.site.index_title = "Intake"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("sms/inbound", views.sms_inbound, name="sms-inbound"),
     path("admin/", admin.site.urls),
     path("pt/", RedirectView.as_view(url="/pt-br/", permanent=False)),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),

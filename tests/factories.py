@@ -59,6 +59,7 @@ def default_queue(**overrides) -> CoordinatorQueue:
         queue = QueueFactory(is_default=True, name="General intake", slug="general")
     fields = {
         "alert_email": "on-duty@clinic.test",
+        "escalation_email": "lead@clinic.test",
         "reply_to_email": "intake@clinic.test",
         "work_end": time(17, 30),
         **overrides,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import smtplib
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
 from django.utils import timezone
 
@@ -129,6 +131,7 @@ def test_call_only_without_email_or_text_consent_owes_no_acknowledgement(
     assert inquiry.routed_at is not None  # routed by its own task
 
 
+@time_machine.travel(datetime(2026, 11, 18, 15, 0, tzinfo=ZoneInfo("America/New_York")), tick=False)
 def test_text_with_consent_gets_a_neutral_sms(django_capture_on_commit_callbacks) -> None:
     from intake.messaging.sms import MemorySMSBackend
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import sys
 import threading
+import urllib.error
+import urllib.request
 import uuid
 from pathlib import Path
 from typing import Protocol
@@ -16,7 +18,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from .email import PermanentSendError
+from .email import PermanentSendError, TransientSendError
 
 
 class SMSBackend(Protocol):
@@ -52,6 +54,44 @@ class MemorySMSBackend:
         with self._lock:
             self.outbox.append({"to": to, "body": body, "reference": reference})
         return f"memory-{uuid.uuid4().hex[:12]}"
+
+
+class HttpSMSBackend:
+    """A provider's HTTP API: POST JSON {to, from, body, reference} with a bearer token.
+
+    Expects a JSON answer with the provider's message ``id``. 429 and 5xx are worth another
+    try later; any other 4xx means the provider will never take this text.
+    """
+
+    def send(self, *, to: str, body: str, reference: str) -> str:
+        payload = json.dumps(
+            {"to": to, "from": settings.SMS_FROM, "body": body, "reference": reference}
+        ).encode()
+        request = urllib.request.Request(  # noqa: S310 - the URL is operator configuration
+            settings.SMS_API_URL,
+            data=payload,
+            method="POST",
+            headers={
+                "Authorization": f"Bearer {settings.SMS_API_TOKEN}",
+                "Content-Type": "application/json",
+                "Idempotency-Key": reference,
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=settings.SMS_TIMEOUT) as response:  # noqa: S310
+                answer = json.loads(response.read() or b"{}")
+        except urllib.error.HTTPError as exc:
+            if exc.code == 429 or exc.code >= 500:
+                raise TransientSendError(f"HTTP {exc.code}") from exc
+            raise PermanentSendError(f"HTTP {exc.code}") from exc
+        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+            raise TransientSendError(type(exc).__name__) from exc
+        except ValueError as exc:
+            raise TransientSendError("unreadable provider answer") from exc
+        provider_id = str(answer.get("id") or "")
+        if not provider_id:
+            raise TransientSendError("provider answer without id")
+        return provider_id
 
 
 def get_backend() -> SMSBackend:

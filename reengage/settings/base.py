@@ -199,6 +199,12 @@ EMERGENCY_PHONE = "911"
 PHONE_DEFAULT_REGION = env.str("PHONE_DEFAULT_REGION", default="US")
 SMS_BACKEND = env.str("SMS_BACKEND", default="intake.messaging.sms.FileSMSBackend")
 SMS_FILE_PATH = VAR_DIR / "sms"
+# For intake.messaging.sms.HttpSMSBackend (a provider's HTTP API) and its inbound webhook.
+SMS_API_URL = env.str("SMS_API_URL", default="")
+SMS_API_TOKEN = env.str("SMS_API_TOKEN", default="")
+SMS_FROM = env.str("SMS_FROM", default="")
+SMS_TIMEOUT = env.float("SMS_TIMEOUT", default=10.0)
+SMS_WEBHOOK_SECRET = env.str("SMS_WEBHOOK_SECRET", default="")
 # Version of the consent wording shown on the form; stored with every consent.
 CONSENT_VERSION = "2026-11-v1"
 INTAKE_RATE_LIMIT = env.str("INTAKE_RATE_LIMIT", default="10/h")
@@ -231,6 +237,9 @@ CELERY_TASK_ROUTES = {
     "intake.tasks.inquiry_route_task": {"queue": "routing"},
     "intake.tasks.message_deliver_task": {"queue": "messages"},
     "intake.tasks.pending_sweep_task": {"queue": "routing"},
+    "intake.tasks.overdue_flag_task": {"queue": "routing"},
+    "intake.tasks.urgent_escalation_task": {"queue": "routing"},
+    "intake.tasks.check_in_task": {"queue": "routing"},
 }
 # A dead Redis must never hang a web request: publishing gives up fast, the outbox row and
 # the sweeper make sure nothing is lost.
@@ -262,6 +271,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "intake.tasks.pending_sweep_task",
         "schedule": OUTBOX_SWEEP_INTERVAL,
     },
+    "overdue-flag": {"task": "intake.tasks.overdue_flag_task", "schedule": 60.0},
+    "urgent-escalation": {"task": "intake.tasks.urgent_escalation_task", "schedule": 30.0},
+    "check-in": {"task": "intake.tasks.check_in_task", "schedule": 3600.0},
 }
 
 # --- Security -------------------------------------------------------------------------
