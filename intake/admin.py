@@ -20,6 +20,7 @@ from .models import (
     CoordinatorQueue,
     Inquiry,
     InquiryEvent,
+    InquiryFollowUp,
     OutboundMessage,
     QueueHoliday,
     RoutingRule,
@@ -54,6 +55,12 @@ class EventInline(ReadOnlyInline):
     verbose_name_plural = _("Timeline")
 
 
+class FollowUpInline(ReadOnlyInline):
+    model = InquiryFollowUp
+    fields = readonly_fields = ("created_at", "message", "language")
+    verbose_name_plural = _("Further messages from the same person")
+
+
 class OutboundInline(ReadOnlyInline):
     model = OutboundMessage
     fields = readonly_fields = (
@@ -84,7 +91,7 @@ class InquiryAdmin(admin.ModelAdmin):
     list_select_related = ("queue", "assigned_to")
     ordering = ("created_at",)
     search_fields = ("public_id",)
-    inlines = [OutboundInline, EventInline]
+    inlines = [FollowUpInline, OutboundInline, EventInline]
     actions = ["acknowledge_urgent_alert"]
     fieldsets = (
         (

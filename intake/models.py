@@ -300,6 +300,36 @@ class Inquiry(models.Model):
     OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.REASSESSMENT_SCHEDULED)
 
 
+class InquiryFollowUp(models.Model):
+    """A further message from someone who already has an open inquiry (flood limit reached).
+
+    Kept with the open inquiry instead of starting a new one; it gets no new acknowledgement.
+    Crisis messages are never folded in here: they always make their own urgent inquiry.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="follow_ups")
+    message = EncryptedTextField(_("message"))
+    # The facts of this submission, so its thanks page is the one anybody would get.
+    language = models.CharField(max_length=8, default="en")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.COME_BACK)
+    site = models.ForeignKey(
+        Site, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submission_token = models.CharField(  # noqa: DJ001 - NULL so uniqueness binds real tokens
+        max_length=64, unique=True, null=True, editable=False
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("further message")
+        verbose_name_plural = _("further messages")
+
+    def __str__(self) -> str:
+        return str(self.public_id)
+
+
 class InquiryEvent(models.Model):
     """One step on an inquiry's timeline: ids, states and reasons — never free text."""
 
@@ -317,6 +347,7 @@ class InquiryEvent(models.Model):
         ALERT_ESCALATED = "alert_escalated", _("Urgent alert escalated")
         OVERDUE = "overdue", _("Past the first-contact promise")
         SMS_OPTED_OUT = "sms_opted_out", _("Texting turned off by the person")
+        FOLLOW_UP_ADDED = "follow_up_added", _("Further message added")
         MESSAGE_FAILED = "message_failed", _("Message failed")
         MESSAGE_SKIPPED = "message_skipped", _("Message skipped")
 

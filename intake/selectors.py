@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import Min, QuerySet
 from django.utils import timezone
 
-from .models import Inquiry, OutboundMessage, Priority
+from .models import Inquiry, InquiryFollowUp, OutboundMessage, Priority
 
 logger = logging.getLogger(__name__)
 
@@ -21,24 +21,42 @@ def inquiry_worklist() -> QuerySet[Inquiry]:
     return Inquiry.objects.select_related("queue", "assigned_to", "site").order_by("created_at")
 
 
-def thanks_context(inquiry: Inquiry) -> dict:
-    """What the thanks page may say: urgency and the queue's promise. Nothing personal."""
-    from . import services  # pure rule evaluation; shares the code that routing uses
+def thanks_context(submission_token: str) -> dict:
+    """What the thanks page may say about one submission: urgency and the queue's promise.
 
-    queue = inquiry.queue or services.queue_for(inquiry)
+    Worked out from this submission alone (its language, site, kind, time), with the queue the
+    routing rules pick, so the page is the same whether or not the person wrote before.
+    """
+    from . import services  # the same rule evaluation routing uses
+
+    inquiry = (
+        Inquiry.objects.filter(submission_token=submission_token)
+        .only("site_id", "language", "kind", "priority", "created_at", "is_spam")
+        .first()
+    )
+    if inquiry is None:
+        follow_up = InquiryFollowUp.objects.filter(submission_token=submission_token).first()
+        if follow_up is None:
+            return {"known": False}
+        inquiry = Inquiry(
+            site_id=follow_up.site_id,
+            language=follow_up.language,
+            kind=follow_up.kind,
+            priority=Priority.ROUTINE,
+            created_at=follow_up.created_at,
+        )
     context: dict = {"known": True, "urgent": inquiry.priority == Priority.URGENT}
-    if queue is None or inquiry.is_spam:
+    if inquiry.is_spam:
         return context
+    queue = services.queue_for(inquiry)
     tz = ZoneInfo(queue.time_zone)
     clock = services.queue_clock(queue)
-    due = inquiry.first_contact_due_at or services.first_contact_due(queue, inquiry.created_at)
     now = timezone.now()
     context.update(
         {
-            "due": due.astimezone(tz),
+            "due": services.first_contact_due(queue, inquiry.created_at).astimezone(tz),
             "open_now": clock.is_open(now),
             "next_open": clock.next_open(now).astimezone(tz),
-            "queue_tz": tz,
         }
     )
     return context

@@ -29,6 +29,7 @@ from .models import (
     CoordinatorQueue,
     Inquiry,
     InquiryEvent,
+    InquiryFollowUp,
     OutboundMessage,
     Priority,
     RoutingRule,
@@ -80,7 +81,7 @@ def inquiry_submit(
     delivery by id. A repeated submission token returns the inquiry it already created.
     """
     if submission_token:
-        existing = Inquiry.objects.filter(submission_token=submission_token).first()
+        existing = _by_submission_token(submission_token)
         if existing is not None:
             return existing
     now = timezone.now()
@@ -91,6 +92,13 @@ def inquiry_submit(
     phone = crypto.normalise_phone(submission.phone) if submission.phone else ""
     primary, other = (email, phone) if submission.contact_method == "email" else (phone, email)
     text_ok = bool(submission.text_ok and phone)
+    if not result.crisis and not result.quarantine:
+        # Crisis language is never folded away: it always makes its own urgent inquiry.
+        folded = _fold_into_open_inquiry(
+            submission, contact_hash=crypto.contact_hash(primary), token=submission_token, now=now
+        )
+        if folded is not None:
+            return folded
     try:
         with transaction.atomic():
             inquiry = Inquiry(
@@ -134,7 +142,7 @@ def inquiry_submit(
     except IntegrityError:
         # The same submission token raced in twice: the first one won, nothing is lost.
         if submission_token:
-            existing = Inquiry.objects.filter(submission_token=submission_token).first()
+            existing = _by_submission_token(submission_token)
             if existing is not None:
                 return existing
         raise
@@ -147,6 +155,54 @@ def inquiry_submit(
         len(messages),
     )
     return inquiry
+
+
+def _by_submission_token(token: str) -> Inquiry | None:
+    inquiry = Inquiry.objects.filter(submission_token=token).first()
+    if inquiry is None:
+        follow_up = InquiryFollowUp.objects.select_related("inquiry").filter(submission_token=token)
+        inquiry = next((f.inquiry for f in follow_up), None)
+    return inquiry
+
+
+def _fold_into_open_inquiry(
+    submission: Submission, *, contact_hash: str, token: str | None, now
+) -> Inquiry | None:
+    """Past the flood limit, keep the message with the person's open inquiry instead.
+
+    More than ``INTAKE_FLOOD_LIMIT`` inquiries from one contact in 24 hours: the message is
+    stored as a follow-up of the newest open one, with an event, and no acknowledgement.
+    """
+    if not contact_hash:
+        return None
+    recent = Inquiry.objects.filter(
+        Q(contact_hash=contact_hash) | Q(other_contact_hash=contact_hash),
+        created_at__gte=now - timedelta(hours=24),
+        is_spam=False,
+    )
+    if recent.count() < settings.INTAKE_FLOOD_LIMIT:
+        return None
+    target = (
+        recent.filter(status__in=Inquiry.OPEN_STATUSES).order_by("-created_at").first()
+        or recent.order_by("-created_at").first()
+    )
+    with transaction.atomic():
+        follow_up = InquiryFollowUp.objects.create(
+            inquiry=target,
+            message=submission.message,
+            language=submission.language,
+            kind=submission.kind,
+            site_id=submission.site_id,
+            submission_token=token or None,
+        )
+        _event(
+            target,
+            InquiryEvent.Kind.FOLLOW_UP_ADDED,
+            reason="flood_limit",
+            data={"follow_up": follow_up.pk},
+        )
+    logger.info("further message kept with inquiry id=%s", target.pk)
+    return target
 
 
 def acknowledgement_channel(inquiry: Inquiry) -> str | None:

@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import json
 import logging
-import uuid
+import secrets
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -21,7 +21,6 @@ from django_ratelimit.core import is_ratelimited
 
 from . import screening, selectors, services
 from .forms import ComebackForm
-from .models import Inquiry
 
 logger = logging.getLogger(__name__)
 
@@ -60,11 +59,14 @@ def comeback(request: HttpRequest) -> HttpResponse:
         return render(request, "429.html", status=429)
     if not form.is_valid():
         return render(request, "intake/comeback.html", {"form": form}, status=200)
-    inquiry = services.inquiry_submit(
+    # The per-render token makes a double submit one inquiry, and names this submission for
+    # its thanks page (never the person or their earlier inquiries).
+    token = form.cleaned_data.get("submission_token") or secrets.token_urlsafe(24)
+    services.inquiry_submit(
         submission=services.Submission(
             **form.submission_kwargs(), language=translation.get_language() or "en"
         ),
-        submission_token=form.cleaned_data.get("submission_token") or None,
+        submission_token=token,
         honeypot_filled=form.honeypot_filled(),
         too_fast=form.filled_too_fast(),
     )
@@ -72,7 +74,7 @@ def comeback(request: HttpRequest) -> HttpResponse:
     response.status_code = 303
     response.set_signed_cookie(
         THANKS_COOKIE,
-        str(inquiry.public_id),
+        token,
         salt=THANKS_SALT,
         max_age=THANKS_MAX_AGE,
         httponly=True,
@@ -86,30 +88,10 @@ def comeback(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD"])
 def thanks(request: HttpRequest) -> HttpResponse:
     """Warm thanks: what happens next and by when. Repeats nothing the person wrote."""
-    inquiry = None
-    raw = request.get_signed_cookie(
+    token = request.get_signed_cookie(
         THANKS_COOKIE, default=None, salt=THANKS_SALT, max_age=THANKS_MAX_AGE
     )
-    if raw:
-        try:
-            inquiry = (
-                Inquiry.objects.filter(public_id=uuid.UUID(raw))
-                .only(
-                    "pk",
-                    "priority",
-                    "site",
-                    "language",
-                    "kind",
-                    "created_at",
-                    "queue",
-                    "first_contact_due_at",
-                    "is_spam",
-                )
-                .first()
-            )
-        except ValueError:
-            inquiry = None
-    context = selectors.thanks_context(inquiry) if inquiry else {"known": False}
+    context = selectors.thanks_context(token) if token else {"known": False}
     return render(request, "intake/thanks.html", context)
 
 

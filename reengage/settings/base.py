@@ -208,6 +208,8 @@ SMS_WEBHOOK_SECRET = env.str("SMS_WEBHOOK_SECRET", default="")
 # Version of the consent wording shown on the form; stored with every consent.
 CONSENT_VERSION = "2026-11-v1"
 INTAKE_RATE_LIMIT = env.str("INTAKE_RATE_LIMIT", default="10/h")
+# More than this many inquiries from one contact in 24 hours are kept with the open one.
+INTAKE_FLOOD_LIMIT = env.int("INTAKE_FLOOD_LIMIT", default=3)
 # A form sent sooner than this after it was shown is quarantined for review (never rejected).
 INTAKE_MIN_FILL_SECONDS = env.float("INTAKE_MIN_FILL_SECONDS", default=3.0)
 
