@@ -6,23 +6,37 @@ The message text appears on an inquiry's own page, never in a list.
 
 from __future__ import annotations
 
-from django.contrib import admin
-from django.db.models import QuerySet
-from django.http import HttpRequest
+import csv
+import re
+import uuid
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors, services
+from . import admin_forms, crypto, screening, selectors, services, tone, workflow
+from .messaging.render import render_email, render_sms
 from .models import (
+    ContactAttempt,
     CoordinatorProfile,
     CoordinatorQueue,
     Inquiry,
     InquiryEvent,
     InquiryFollowUp,
+    InternalNote,
     OutboundMessage,
     QueueHoliday,
+    ReplyTemplate,
     RoutingRule,
     Site,
 )
@@ -38,6 +52,11 @@ class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = False
+    # Users shown on each row, joined in so a long timeline costs no extra queries.
+    related: tuple[str, ...] = ()
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related(*self.related)
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
@@ -52,6 +71,7 @@ class ReadOnlyInline(admin.TabularInline):
 class EventInline(ReadOnlyInline):
     model = InquiryEvent
     fields = readonly_fields = ("created_at", "kind", "actor", "from_state", "to_state", "reason")
+    related = ("actor",)
     verbose_name_plural = _("Timeline")
 
 
@@ -75,8 +95,137 @@ class OutboundInline(ReadOnlyInline):
     verbose_name_plural = _("Messages")
 
 
+class StatusFilter(admin.SimpleListFilter):
+    """Open inquiries by default; closed ones only when asked for."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [*Inquiry.Status.choices, ("all", _("Everything, closed included"))]
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("Not closed"),
+        }
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(value),
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        value = self.value()
+        if value is None:
+            return queryset.exclude(status=Inquiry.Status.CLOSED)
+        if value == "all":
+            return queryset
+        return queryset.filter(status=value)
+
+
+class QuarantineFilter(admin.SimpleListFilter):
+    """Quarantined spam stays out of the default view."""
+
+    title = _("quarantine")
+    parameter_name = "quarantine"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [("yes", _("Quarantined only")), ("all", _("Both"))]
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("Not quarantined"),
+        }
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.value() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        value = self.value()
+        if value is None:
+            return queryset.filter(is_spam=False)
+        if value == "yes":
+            return queryset.filter(is_spam=True)
+        return queryset
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("first-contact promise")
+    parameter_name = "overdue"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [("yes", _("Overdue now")), ("no", _("On time"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "yes":
+            return queryset.filter(is_overdue=True)
+        if self.value() == "no":
+            return queryset.filter(is_overdue=False)
+        return queryset
+
+
+class AssignedFilter(admin.SimpleListFilter):
+    title = _("assigned")
+    parameter_name = "assigned"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [("me", _("Assigned to me")), ("none", _("Unassigned"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "me":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "none":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+
+class ContactAttemptInline(ReadOnlyInline):
+    model = ContactAttempt
+    fields = readonly_fields = ("created_at", "coordinator", "channel", "outcome", "note")
+    related = ("coordinator",)
+    verbose_name_plural = _("Contact attempts")
+
+
+class InternalNoteInline(ReadOnlyInline):
+    model = InternalNote
+    fields = readonly_fields = ("created_at", "author", "text")
+    related = ("author",)
+    verbose_name_plural = _("Internal notes (never sent)")
+
+
+EXPORT_COLUMNS = [
+    ("inquiry", lambda i: str(i.public_id)),
+    ("received", lambda i: i.created_at.isoformat()),
+    ("status", lambda i: i.status),
+    ("priority", lambda i: i.priority),
+    ("queue", lambda i: i.queue.name if i.queue else ""),
+    ("assigned_to", lambda i: i.assigned_to.get_username() if i.assigned_to else ""),
+    (
+        "first_contact_due",
+        lambda i: i.first_contact_due_at.isoformat() if i.first_contact_due_at else "",
+    ),
+    ("first_contact", lambda i: i.first_contact_at.isoformat() if i.first_contact_at else ""),
+    ("overdue", lambda i: "yes" if i.is_overdue else "no"),
+    ("language", lambda i: i.language),
+    ("kind", lambda i: i.kind),
+    ("site", lambda i: i.site.name if i.site else ""),
+    ("preferred_channel", lambda i: i.contact_method),
+    ("quarantined", lambda i: "yes" if i.is_spam else "no"),
+]
+
+
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
+    """The coordinators' worklist and inquiry page. Every change goes through a service."""
+
     list_display = (
         "short_id",
         "received",
@@ -84,27 +233,55 @@ class InquiryAdmin(admin.ModelAdmin):
         "status",
         "queue",
         "assigned_to",
-        "first_contact_due_at",
-        "contact_method",
+        "due_badge",
+        "contact_flags",
+        "language",
+        "earlier",
     )
-    list_filter = ("status", "priority", "queue", "is_spam", "language", "kind")
-    list_select_related = ("queue", "assigned_to")
-    ordering = ("created_at",)
+    list_filter = (
+        StatusFilter,
+        QuarantineFilter,
+        "queue",
+        "priority",
+        OverdueFilter,
+        AssignedFilter,
+        "site",
+        "language",
+        "kind",
+    )
+    list_per_page = 50
     search_fields = ("public_id",)
-    inlines = [FollowUpInline, OutboundInline, EventInline]
-    actions = ["acknowledge_urgent_alert"]
+    search_help_text = _("Search by inquiry id, or by an exact e-mail address or phone number.")
+    show_full_result_count = False
+    inlines = [
+        FollowUpInline,
+        ContactAttemptInline,
+        InternalNoteInline,
+        OutboundInline,
+        EventInline,
+    ]
+    change_form_template = "admin/intake/inquiry/change_form.html"
+    change_list_template = "admin/intake/inquiry/change_list.html"
+    actions = [
+        "assign_to_me",
+        "set_status",
+        "acknowledge_urgent_alert",
+        "mark_spam",
+        "release_from_quarantine",
+    ]
     fieldsets = (
+        (_("At a glance"), {"fields": ("contact_summary", "attention", "earlier_links")}),
         (
             _("How to reach them"),
             {
                 "fields": (
                     "contact_method",
-                    "voicemail_ok",
-                    "text_ok",
-                    "best_time",
                     "preferred_name",
                     "email",
                     "phone",
+                    "best_time",
+                    "voicemail_ok",
+                    "text_ok",
                 )
             },
         ),
@@ -129,6 +306,9 @@ class InquiryAdmin(admin.ModelAdmin):
                 "fields": (
                     "public_id",
                     "status",
+                    "close_reason",
+                    "not_now_reason",
+                    "check_in_on",
                     "priority",
                     "alert_acknowledged_at",
                     "is_spam",
@@ -137,16 +317,24 @@ class InquiryAdmin(admin.ModelAdmin):
                     "created_at",
                     "routed_at",
                     "first_contact_due_at",
+                    "snoozed_until",
+                    "first_contact_at",
                 )
             },
         ),
     )
 
+    # --- who sees what ---------------------------------------------------------------
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Inquiry]:
-        qs = selectors.inquiry_worklist()
-        if sees_every_queue(request.user):
-            return qs
-        return qs.filter(queue__members=request.user)
+        return selectors.inquiries_visible_to(request.user)
+
+    def get_ordering(self, request: HttpRequest) -> list[str]:
+        return ["urgent_rank", "-is_overdue", "created_at"]
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        # Another queue's inquiry is simply not there for this user: a plain 404, no hint.
+        raise Http404
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
         return [f for fs in self.fieldsets for f in fs[1]["fields"]]
@@ -155,18 +343,34 @@ class InquiryAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        # No raw model form: the page is read-only and every change is a triage action.
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
-    @admin.action(description=_("Acknowledge the urgent alert (stops escalation)"))
-    def acknowledge_urgent_alert(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> None:
-        done = 0
-        for inquiry in queryset.filter(priority="urgent", alert_acknowledged_at__isnull=True):
-            services.urgent_alert_acknowledge(actor=request.user, inquiry_id=inquiry.pk)
-            done += 1
-        self.message_user(request, _("%(count)d urgent alert(s) acknowledged.") % {"count": done})
+    def can_triage(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("intake.change_inquiry")
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        hashes = {crypto.contact_hash(crypto.normalise_email(term))} if "@" in term else set()
+        phone = crypto.normalise_phone(term)
+        if phone:
+            hashes.add(crypto.contact_hash(phone))
+        if hashes:
+            found = queryset.filter(Q(contact_hash__in=hashes) | Q(other_contact_hash__in=hashes))
+            return found, False
+        cleaned = term.lower().replace("-", "")
+        if all(c in "0123456789abcdef" for c in cleaned) and 4 <= len(cleaned) <= 32:
+            # Match the start of the public id on its canonical hyphenated text.
+            text = str(uuid.UUID(cleaned.ljust(32, "0")))[: len(term)]
+            return queryset.filter(public_id__startswith=text), False
+        return queryset.none(), False
+
+    # --- list columns ------------------------------------------------------------------
 
     @admin.display(description=_("inquiry"), ordering="public_id")
     def short_id(self, obj: Inquiry) -> str:
@@ -176,13 +380,405 @@ class InquiryAdmin(admin.ModelAdmin):
     def received(self, obj: Inquiry) -> str:
         return _("%(age)s ago") % {"age": timesince(obj.created_at, timezone.now(), depth=1)}
 
-    @admin.display(description=_("priority"), ordering="priority")
+    @admin.display(description=_("priority"), ordering="urgent_rank")
     def priority_badge(self, obj: Inquiry) -> str:
         if obj.priority == "urgent":
-            return format_html(
-                '<strong class="badge-urgent">{}</strong>', obj.get_priority_display()
-            )
+            label = obj.get_priority_display()
+            if obj.alert_acknowledged_at is None:
+                label = _("%(label)s — alert not acknowledged") % {"label": label}
+            return format_html('<strong class="badge badge-urgent">{}</strong>', label)
         return obj.get_priority_display()
+
+    @admin.display(description=_("first contact due"), ordering="first_contact_due_at")
+    def due_badge(self, obj: Inquiry) -> str:
+        if not obj.first_contact_due_at:
+            return "—"
+        local = timezone.localtime(obj.first_contact_due_at)
+        text = f"{local:%a %d %b %H:%M}"
+        if getattr(obj, "is_overdue", False):
+            return format_html('{} <span class="badge badge-overdue">{}</span>', text, _("overdue"))
+        if obj.snoozed_until and obj.snoozed_until > timezone.now():
+            return format_html('{} <span class="badge">{}</span>', text, _("snoozed"))
+        return text
+
+    @admin.display(description=_("how to reach"))
+    def contact_flags(self, obj: Inquiry) -> str:
+        return format_html_join(
+            " ", '<span class="badge">{}</span>', ((flag,) for flag in _contact_flags(obj))
+        )
+
+    @admin.display(description=_("earlier"), ordering="earlier_count")
+    def earlier(self, obj: Inquiry) -> str:
+        return str(obj.earlier_count) if getattr(obj, "earlier_count", 0) else ""
+
+    # --- inquiry page --------------------------------------------------------------------
+
+    @admin.display(description=_("Contact"))
+    def contact_summary(self, obj: Inquiry) -> str:
+        return format_html_join(
+            " ",
+            '<span class="badge badge-big">{}</span>',
+            ((flag,) for flag in _contact_flags(obj)),
+        )
+
+    @admin.display(description=_("Needs attention"))
+    def attention(self, obj: Inquiry) -> str:
+        notes = []
+        unanswered = getattr(obj, "unanswered_attempts", 0)
+        if obj.queue and workflow.needs_decision(unanswered, obj.queue.max_unanswered_attempts):
+            notes.append(
+                _("Needs decision: %(n)d unanswered attempts (the queue's maximum is %(max)d).")
+                % {"n": unanswered, "max": obj.queue.max_unanswered_attempts}
+            )
+        if obj.priority == "urgent" and obj.alert_acknowledged_at is None:
+            notes.append(_("Urgent alert not acknowledged yet."))
+        if getattr(obj, "is_overdue", False):
+            notes.append(_("Past the first-contact promise."))
+        return (
+            format_html_join(" ", '<strong class="attention">{}</strong>', ((n,) for n in notes))
+            or "—"
+        )
+
+    @admin.display(description=_("Earlier inquiries from this person"))
+    def earlier_links(self, obj: Inquiry) -> str:
+        rows = [
+            (
+                reverse("admin:intake_inquiry_change", args=[e.pk]),
+                e.short_id,
+                f"{e.created_at:%Y-%m-%d}",
+                e.get_status_display(),
+            )
+            for e in selectors.earlier_inquiries(obj)
+        ]
+        if not rows:
+            return "—"
+        return format_html_join(" · ", '<a href="{}">{}</a> ({}, {})', rows)
+
+    def render_change_form(self, request: HttpRequest, context: dict, *args, **kwargs):
+        obj = context.get("original")
+        if obj is not None and self.can_triage(request):
+            template_id = request.GET.get("template")
+            chosen = (
+                admin_forms.reply_templates_for(obj).filter(pk=template_id).first()
+                if template_id and template_id.isdigit()
+                else None
+            )
+            body = chosen.body.replace("{name}", obj.preferred_name or "").strip() if chosen else ""
+            context.update(
+                {
+                    "can_triage": True,
+                    "assign_form": admin_forms.AssignForm(
+                        inquiry=obj, initial={"assignee": obj.assigned_to_id}
+                    ),
+                    "status_form": admin_forms.StatusForm(initial={"status": obj.status}),
+                    "snooze_form": admin_forms.SnoozeForm(),
+                    "attempt_form": admin_forms.ContactAttemptForm(
+                        initial={"channel": "email" if obj.contact_method == "email" else "call"}
+                    ),
+                    "reply_form": admin_forms.ReplyForm(initial={"body": body}),
+                    "note_form": admin_forms.NoteForm(),
+                    "reply_templates": admin_forms.reply_templates_for(obj),
+                    "allowed_statuses": sorted(workflow.ALLOWED.get(obj.status, ())),
+                }
+            )
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    # --- triage actions ------------------------------------------------------------------
+
+    def get_urls(self) -> list:
+        custom = [
+            path(
+                "<int:pk>/triage/<slug:action>/",
+                self.admin_site.admin_view(self.triage_view),
+                name="intake_inquiry_triage",
+            ),
+            path(
+                "export.csv",
+                self.admin_site.admin_view(self.export_view),
+                name="intake_inquiry_export",
+            ),
+        ]
+        return custom + super().get_urls()
+
+    def triage_view(self, request: HttpRequest, pk: int, action: str) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        inquiry = self.get_queryset(request).filter(pk=pk).first()
+        if inquiry is None:
+            raise Http404
+        if not self.can_triage(request):
+            raise PermissionDenied
+        back = redirect(reverse("admin:intake_inquiry_change", args=[pk]))
+        handler = {
+            "assign": self._assign,
+            "status": self._status,
+            "snooze": self._snooze,
+            "attempt": self._attempt,
+            "reply": self._reply,
+            "note": self._note,
+            "spam": self._spam,
+            "release": self._release,
+            "acknowledge": self._acknowledge,
+        }.get(action)
+        if handler is None:
+            raise Http404
+        try:
+            response = handler(request, inquiry)
+        except services.ActionRefused as refused:
+            self.message_user(request, refused.message, level=messages.ERROR)
+            return back
+        return response or back
+
+    def _form_errors(self, request: HttpRequest, form) -> None:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            self.message_user(
+                request,
+                f"{label}: {' '.join(errors)}" if label else " ".join(errors),
+                level=messages.ERROR,
+            )
+
+    def _assign(self, request: HttpRequest, inquiry: Inquiry) -> None:
+        if request.POST.get("me"):
+            services.inquiry_assign(
+                actor=request.user, inquiry_id=inquiry.pk, assignee=request.user
+            )
+            self.message_user(request, _("Assigned to you."))
+            return
+        form = admin_forms.AssignForm(request.POST, inquiry=inquiry)
+        if not form.is_valid():
+            return self._form_errors(request, form)
+        services.inquiry_assign(
+            actor=request.user,
+            inquiry_id=inquiry.pk,
+            assignee=form.cleaned_data["assignee"],
+            reason=form.cleaned_data["reason"],
+        )
+        self.message_user(request, _("Assignment saved."))
+
+    def _status(self, request: HttpRequest, inquiry: Inquiry) -> None:
+        form = admin_forms.StatusForm(request.POST)
+        if not form.is_valid():
+            return self._form_errors(request, form)
+        services.inquiry_set_status(
+            actor=request.user,
+            inquiry_id=inquiry.pk,
+            status=form.cleaned_data["status"],
+            reason=form.cleaned_data["reason"],
+            check_in_on=form.cleaned_data["check_in_on"],
+        )
+        self.message_user(request, _("Status changed."))
+
+    def _snooze(self, request: HttpRequest, inquiry: Inquiry) -> None:
+        form = admin_forms.SnoozeForm(request.POST)
+        if not form.is_valid():
+            return self._form_errors(request, form)
+        services.inquiry_snooze(
+            actor=request.user, inquiry_id=inquiry.pk, until=form.cleaned_data["until"]
+        )
+        self.message_user(request, _("Snoozed: the first-contact clock is paused until then."))
+
+    def _attempt(self, request: HttpRequest, inquiry: Inquiry) -> None:
+        form = admin_forms.ContactAttemptForm(request.POST)
+        if not form.is_valid():
+            return self._form_errors(request, form)
+        services.contact_attempt_record(
+            actor=request.user, inquiry_id=inquiry.pk, **form.cleaned_data
+        )
+        self.message_user(request, _("Contact attempt logged."))
+
+    def _note(self, request: HttpRequest, inquiry: Inquiry) -> None:
+        form = admin_forms.NoteForm(request.POST)
+        if not form.is_valid():
+            return self._form_errors(request, form)
+        services.internal_note_add(
+            actor=request.user, inquiry_id=inquiry.pk, text=form.cleaned_data["text"]
+        )
+        self.message_user(request, _("Note added. It stays with the team and is never sent."))
+
+    def _spam(self, request: HttpRequest, inquiry: Inquiry) -> None:
+        services.inquiry_mark_spam(actor=request.user, inquiry_id=inquiry.pk, spam=True)
+        self.message_user(request, _("Moved to quarantine."))
+
+    def _release(self, request: HttpRequest, inquiry: Inquiry) -> None:
+        services.inquiry_mark_spam(actor=request.user, inquiry_id=inquiry.pk, spam=False)
+        self.message_user(
+            request, _("Released from quarantine; the acknowledgement it missed is on its way.")
+        )
+
+    def _acknowledge(self, request: HttpRequest, inquiry: Inquiry) -> None:
+        services.urgent_alert_acknowledge(actor=request.user, inquiry_id=inquiry.pk)
+        self.message_user(request, _("Urgent alert acknowledged."))
+
+    def _reply(self, request: HttpRequest, inquiry: Inquiry) -> HttpResponse | None:
+        form = admin_forms.ReplyForm(request.POST)
+        if not form.is_valid():
+            return self._form_errors(request, form)
+        body = form.cleaned_data["body"]
+        warnings = reply_warnings(body, inquiry)
+        if "send" in request.POST and (not warnings or form.cleaned_data["confirm_tone"]):
+            services.reply_send(actor=request.user, inquiry_id=inquiry.pk, body=body)
+            self.message_user(
+                request, _("Reply queued. You can follow its delivery under Messages.")
+            )
+            return None
+        channel = services.acknowledgement_channel(inquiry)
+        preview = None
+        if channel == OutboundMessage.Channel.EMAIL:
+            preview = render_email("reply", _preview_context(inquiry, body), inquiry.language)
+        elif channel == OutboundMessage.Channel.SMS:
+            preview = render_sms("reply", _preview_context(inquiry, body), inquiry.language)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Preview the reply"),
+            "opts": self.model._meta,
+            "original": inquiry,
+            "form": form,
+            "body": body,
+            "channel": channel,
+            "preview": preview,
+            "warnings": warnings,
+            "needs_confirm": bool(warnings),
+        }
+        return TemplateResponse(request, "admin/intake/inquiry/reply_preview.html", context)
+
+    # --- bulk actions ----------------------------------------------------------------------
+
+    @admin.action(description=_("Assign to me"))
+    def assign_to_me(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> None:
+        if not self.can_triage(request):
+            raise PermissionDenied
+        for inquiry in queryset:
+            services.inquiry_assign(
+                actor=request.user, inquiry_id=inquiry.pk, assignee=request.user
+            )
+        self.message_user(request, _("%(n)d inquiries assigned to you.") % {"n": len(queryset)})
+
+    @admin.action(description=_("Change status…"))
+    def set_status(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> HttpResponse | None:
+        if not self.can_triage(request):
+            raise PermissionDenied
+        form = admin_forms.StatusForm(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            done, refused = 0, []
+            for inquiry in queryset:
+                try:
+                    services.inquiry_set_status(
+                        actor=request.user, inquiry_id=inquiry.pk, **form.cleaned_data
+                    )
+                    done += 1
+                except services.ActionRefused as refusal:
+                    refused.append(f"{inquiry.short_id}: {refusal.message}")
+            self.message_user(request, _("%(n)d inquiries changed.") % {"n": done})
+            for line in refused:
+                self.message_user(request, line, level=messages.WARNING)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Change status of the selected inquiries"),
+            "opts": self.model._meta,
+            "form": form,
+            "queryset": queryset,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/intake/inquiry/bulk_status.html", context)
+
+    @admin.action(description=_("Acknowledge the urgent alert (stops escalation)"))
+    def acknowledge_urgent_alert(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> None:
+        if not self.can_triage(request):
+            raise PermissionDenied
+        done = 0
+        for inquiry in queryset.filter(priority="urgent", alert_acknowledged_at__isnull=True):
+            services.urgent_alert_acknowledge(actor=request.user, inquiry_id=inquiry.pk)
+            done += 1
+        self.message_user(request, _("%(count)d urgent alert(s) acknowledged.") % {"count": done})
+
+    @admin.action(description=_("Move to quarantine (spam)"))
+    def mark_spam(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> None:
+        if not self.can_triage(request):
+            raise PermissionDenied
+        for inquiry in queryset:
+            try:
+                services.inquiry_mark_spam(actor=request.user, inquiry_id=inquiry.pk, spam=True)
+            except services.ActionRefused as refusal:
+                self.message_user(
+                    request, f"{inquiry.short_id}: {refusal.message}", level=messages.WARNING
+                )
+
+    @admin.action(description=_("Release from quarantine (sends the missed acknowledgement)"))
+    def release_from_quarantine(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> None:
+        if not self.can_triage(request):
+            raise PermissionDenied
+        for inquiry in queryset:
+            services.inquiry_mark_spam(actor=request.user, inquiry_id=inquiry.pk, spam=False)
+
+    def export_view(self, request: HttpRequest) -> HttpResponse:
+        """The filtered worklist as CSV: states and times only, no free text, no contacts."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        changelist = self.get_changelist_instance(request)
+        rows = changelist.get_queryset(request)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="inquiries.csv"'
+        response["Cache-Control"] = "no-store"
+        writer = csv.writer(response)
+        writer.writerow([name for name, _get in EXPORT_COLUMNS])
+        for inquiry in rows.iterator(chunk_size=500):
+            writer.writerow([get(inquiry) for _name, get in EXPORT_COLUMNS])
+        return response
+
+
+def _contact_flags(obj: Inquiry) -> list[str]:
+    flags = [str(obj.get_contact_method_display())]
+    if obj.voicemail_ok is False:
+        flags.append(str(_("No voicemail")))
+    elif obj.voicemail_ok:
+        flags.append(str(_("Voicemail OK")))
+    if obj.text_ok:
+        flags.append(str(_("Text OK")))
+    if obj.best_time and obj.best_time != "any":
+        flags.append(str(_("Best: %(when)s") % {"when": obj.get_best_time_display()}))
+    return flags
+
+
+SMS_DISCLOSING = (
+    "treatment",
+    "therapy",
+    "therapist",
+    "program",
+    "iop",
+    "rehab",
+    "recovery",
+    "clinic",
+)
+
+
+def reply_warnings(body: str, inquiry: Inquiry) -> list[str]:
+    """Gentle warnings before a reply goes out: tone-guide words, and treatment words in a text."""
+    warnings = [
+        str(_("“%(word)s” can sound like blame. Could you say it another way?") % {"word": word})
+        for word in tone.find_forbidden(body, inquiry.language)
+    ]
+    if services.acknowledgement_channel(inquiry) == OutboundMessage.Channel.SMS:
+        lowered = screening.normalise(body)
+        warnings += [
+            str(
+                _("A text can be seen by others on the phone: “%(word)s” says what this is about.")
+                % {"word": word}
+            )
+            for word in SMS_DISCLOSING
+            if re.search(rf"\b{word}\b", lowered)
+        ]
+    return warnings
+
+
+def _preview_context(inquiry: Inquiry, body: str) -> dict:
+    return {
+        "org_name": settings.ORG_NAME,
+        "body": body,
+        "crisis_phone": settings.CRISIS_PHONE,
+        "emergency_phone": settings.EMERGENCY_PHONE,
+    }
 
 
 class HolidayInline(admin.TabularInline):
@@ -263,3 +859,25 @@ class OutboundMessageAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+@admin.register(ReplyTemplate)
+class ReplyTemplateAdmin(admin.ModelAdmin):
+    list_display = ("title", "language", "queue", "active")
+    list_filter = ("language", "queue", "active")
+
+    def save_model(self, request: HttpRequest, obj: ReplyTemplate, form, change: bool) -> None:
+        found = tone.find_forbidden(obj.body, obj.language) + tone.find_forbidden(
+            obj.title, obj.language
+        )
+        if found:
+            self.message_user(
+                request,
+                _(
+                    "Saved, but please look again at: %(words)s. "
+                    "The tone guide asks us not to use them."
+                )
+                % {"words": ", ".join(found)},
+                level=messages.WARNING,
+            )
+        super().save_model(request, obj, form, change)

@@ -197,6 +197,12 @@ class Inquiry(models.Model):
         REFERRED = "referred", _("Referred elsewhere")
         DUPLICATE = "duplicate", _("Duplicate")
 
+    class NotNowReason(models.TextChoices):
+        TIMING = "timing", _("Not the right time for them")
+        WANTS_TO_THINK = "wants_to_think", _("Wants time to think")
+        OTHER_COMMITMENTS = "other_commitments", _("Work, family or other commitments")
+        OTHER = "other", _("Other")
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.COME_BACK)
     message = EncryptedTextField(_("message"))
@@ -235,6 +241,10 @@ class Inquiry(models.Model):
     close_reason = models.CharField(
         _("close reason"), max_length=16, choices=CloseReason.choices, blank=True
     )
+    not_now_reason = models.CharField(
+        _("not-now reason"), max_length=24, choices=NotNowReason.choices, blank=True
+    )
+    first_contact_at = models.DateTimeField(_("first contact"), null=True, blank=True)
     priority = models.CharField(
         _("priority"), max_length=8, choices=Priority.choices, default=Priority.ROUTINE
     )
@@ -348,6 +358,13 @@ class InquiryEvent(models.Model):
         OVERDUE = "overdue", _("Past the first-contact promise")
         SMS_OPTED_OUT = "sms_opted_out", _("Texting turned off by the person")
         FOLLOW_UP_ADDED = "follow_up_added", _("Further message added")
+        UNASSIGNED = "unassigned", _("Unassigned")
+        SNOOZED = "snoozed", _("Snoozed")
+        CONTACT_ATTEMPT = "contact_attempt", _("Contact attempt logged")
+        REPLY_QUEUED = "reply_queued", _("Reply queued")
+        NOTE_ADDED = "note_added", _("Internal note added")
+        MARKED_SPAM = "marked_spam", _("Moved to quarantine")
+        RELEASED = "released", _("Released from quarantine")
         MESSAGE_FAILED = "message_failed", _("Message failed")
         MESSAGE_SKIPPED = "message_skipped", _("Message skipped")
 
@@ -411,6 +428,11 @@ class OutboundMessage(models.Model):
     last_error = models.CharField(max_length=200, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     provider_id = models.CharField(max_length=200, blank=True)
+    # A coordinator's reply: the words they chose (encrypted); other kinds render templates.
+    body = EncryptedTextField(blank=True, default="")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -446,3 +468,86 @@ class SMSOptOut(models.Model):
 
     def __str__(self) -> str:
         return self.phone_hash[:12]
+
+
+class ContactAttempt(models.Model):
+    """One try at reaching the person. Never edited or deleted."""
+
+    class Channel(models.TextChoices):
+        CALL = "call", _("Phone call")
+        TEXT = "text", _("Text message")
+        EMAIL = "email", _("E-mail")
+
+    class Outcome(models.TextChoices):
+        REACHED = "reached", _("Reached them")
+        LEFT_VOICEMAIL = "left_voicemail", _("Left a voicemail")
+        NO_ANSWER = "no_answer", _("No answer")
+        WRONG_NUMBER = "wrong_number", _("Wrong number")
+        REPLIED = "replied", _("They replied")
+
+    # Outcomes that count as first contact (DESIGN.md: time to first contact).
+    CONTACT_MADE = (Outcome.REACHED, Outcome.LEFT_VOICEMAIL, Outcome.REPLIED)
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="contact_attempts")
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices)
+    note = EncryptedTextField(_("note"), blank=True, default="")
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("contact attempt")
+        verbose_name_plural = _("contact attempts")
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class ReplyTemplate(models.Model):
+    """A warm reply a coordinator can start from (program admins keep these)."""
+
+    queue = models.ForeignKey(
+        CoordinatorQueue,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="templates",
+        help_text=_("Empty: offered in every queue."),
+    )
+    language = models.CharField(_("language"), max_length=8, default="en")
+    title = models.CharField(_("title"), max_length=120)
+    body = models.TextField(
+        _("text"),
+        help_text=_("{name} is replaced by the person's preferred name, if they gave one."),
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["language", "title"]
+        verbose_name = _("reply template")
+        verbose_name_plural = _("reply templates")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class InternalNote(models.Model):
+    """A note for the team about an inquiry. Encrypted, and never sent to anyone."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="internal_notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = EncryptedTextField(_("note"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M}"

@@ -8,17 +8,101 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Min, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Func,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Inquiry, InquiryFollowUp, OutboundMessage, Priority
+from .models import ContactAttempt, Inquiry, InquiryFollowUp, OutboundMessage, Priority
 
 logger = logging.getLogger(__name__)
 
 
-def inquiry_worklist() -> QuerySet[Inquiry]:
-    """Inquiries with what the list shows joined in, oldest first."""
-    return Inquiry.objects.select_related("queue", "assigned_to", "site").order_by("created_at")
+# COUNT(*) as a plain function, so a correlated subquery counts its rows without GROUP BY.
+_COUNT = Func(Value(1), function="COUNT", output_field=IntegerField())
+
+
+def inquiry_worklist(now=None) -> QuerySet[Inquiry]:
+    """Inquiries with what the worklist shows joined in and counted, in one query.
+
+    Annotations: ``urgent_rank`` (0 urgent), ``is_overdue`` (new, past its promise, not
+    snoozed), ``earlier_count`` (other inquiries from the same contact), and
+    ``unanswered_attempts`` (no answer / wrong number). Ordered urgent, overdue, oldest.
+    """
+    now = now or timezone.now()
+    same_person = (
+        Inquiry.objects.filter(
+            Q(contact_hash=OuterRef("contact_hash"))
+            | Q(other_contact_hash=OuterRef("contact_hash"))
+        )
+        .exclude(pk=OuterRef("pk"))
+        .order_by()
+        .annotate(n=_COUNT)
+        .values("n")
+    )
+    unanswered = (
+        ContactAttempt.objects.filter(
+            inquiry=OuterRef("pk"),
+            outcome__in=[ContactAttempt.Outcome.NO_ANSWER, ContactAttempt.Outcome.WRONG_NUMBER],
+        )
+        .order_by()
+        .annotate(n=_COUNT)
+        .values("n")
+    )
+    return (
+        Inquiry.objects.select_related("queue", "assigned_to", "site")
+        .annotate(
+            urgent_rank=Case(When(priority=Priority.URGENT, then=Value(0)), default=Value(1)),
+            is_overdue=Case(
+                When(
+                    Q(status=Inquiry.Status.NEW, first_contact_due_at__lt=now)
+                    & (Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=now)),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            earlier_count=Case(
+                When(contact_hash="", then=Value(0)),
+                default=Coalesce(Subquery(same_person[:1]), Value(0)),
+            ),
+            unanswered_attempts=Coalesce(Subquery(unanswered[:1]), Value(0)),
+        )
+        .order_by("urgent_rank", "-is_overdue", "created_at")
+    )
+
+
+def inquiries_visible_to(user, now=None) -> QuerySet[Inquiry]:
+    """The worklist a user may see: every queue for program admins, else their own queues."""
+    qs = inquiry_worklist(now)
+    if user.is_superuser or user.groups.filter(name="Program admin").exists():
+        return qs
+    return qs.filter(queue__members=user)
+
+
+def earlier_inquiries(inquiry: Inquiry) -> QuerySet[Inquiry]:
+    """Other inquiries from the same person, linked by contact hash (never decrypted)."""
+    if not inquiry.contact_hash:
+        return Inquiry.objects.none()
+    return (
+        Inquiry.objects.filter(
+            Q(contact_hash=inquiry.contact_hash) | Q(other_contact_hash=inquiry.contact_hash)
+        )
+        .exclude(pk=inquiry.pk)
+        .only("pk", "public_id", "created_at", "status")
+        .order_by("-created_at")
+    )
 
 
 def thanks_context(submission_token: str) -> dict:

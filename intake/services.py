@@ -7,6 +7,7 @@ a task that is lost is re-enqueued by ``pending_sweep`` so nothing is ever dropp
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
@@ -19,17 +20,19 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from . import crypto, routing, screening
+from . import crypto, routing, screening, workflow
 from .messaging import email as email_channel
 from .messaging import sms as sms_channel
 from .messaging.policy import backoff_seconds, sms_allowed_at
 from .messaging.render import render_email, render_sms
 from .models import (
+    ContactAttempt,
     CoordinatorProfile,
     CoordinatorQueue,
     Inquiry,
     InquiryEvent,
     InquiryFollowUp,
+    InternalNote,
     OutboundMessage,
     Priority,
     RoutingRule,
@@ -535,6 +538,7 @@ def _context(message: OutboundMessage) -> dict:
         "crisis_phone": settings.CRISIS_PHONE,
         "emergency_phone": settings.EMERGENCY_PHONE,
         "site_url": settings.SITE_URL + "/",
+        "body": message.body,
         "admin_url": settings.SITE_URL + reverse("admin:intake_inquiry_change", args=[inquiry.pk]),
     }
 
@@ -857,6 +861,256 @@ def sms_inbound(*, phone: str, body: str) -> str:
         ).update(status=OutboundMessage.Status.SKIPPED, last_error="opted_out")
     logger.info("sms opt-out recorded inquiries=%d", len(matching))
     return "opted_out"
+
+
+# --- Triage: what coordinators do --------------------------------------------------------
+
+
+class ActionRefused(Exception):
+    """A triage action that the rules do not allow; ``message`` says why in plain words."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _locked(inquiry_id: int) -> Inquiry:
+    inquiry = Inquiry.objects.select_for_update().filter(pk=inquiry_id).first()
+    if inquiry is None:
+        raise ActionRefused("missing", "That inquiry no longer exists.")
+    return inquiry
+
+
+def inquiry_assign(*, actor, inquiry_id: int, assignee=None, reason: str = "") -> Inquiry:
+    """Give the inquiry to a coordinator (or to nobody, with a reason). Writes an event."""
+    with transaction.atomic():
+        inquiry = _locked(inquiry_id)
+        previous = inquiry.assigned_to_id
+        new = assignee.pk if assignee else None
+        if previous == new:
+            return inquiry
+        if new is None and not reason:
+            raise ActionRefused("reason_required", "Please give a reason for unassigning.")
+        inquiry.assigned_to_id = new
+        inquiry.save(update_fields=["assigned_to", "updated_at"])
+        _event(
+            inquiry,
+            InquiryEvent.Kind.ASSIGNED if new else InquiryEvent.Kind.UNASSIGNED,
+            actor=actor,
+            from_state=str(previous or ""),
+            to_state=str(new or ""),
+            reason=reason[:64],
+        )
+        if new:
+            CoordinatorProfile.objects.filter(user_id=new).update(last_assigned_at=timezone.now())
+    return inquiry
+
+
+def inquiry_set_status(
+    *, actor, inquiry_id: int, status: str, reason: str = "", check_in_on=None
+) -> Inquiry:
+    """Move along the allowed transitions only; closing and "not now" need a reason.
+
+    "Not now" may schedule a gentle check-in (``check_in_on``). Writes an event.
+    """
+    with transaction.atomic():
+        inquiry = _locked(inquiry_id)
+        refusal = workflow.check_transition(inquiry.status, status, reason=reason)
+        if refusal:
+            raise ActionRefused(refusal.code, refusal.message)
+        if status == Inquiry.Status.CLOSED and reason not in Inquiry.CloseReason.values:
+            raise ActionRefused("reason_invalid", "Please choose one of the closing reasons.")
+        if status == Inquiry.Status.NOT_NOW and reason not in Inquiry.NotNowReason.values:
+            raise ActionRefused("reason_invalid", "Please choose one of the “not now” reasons.")
+        previous = inquiry.status
+        inquiry.status = status
+        inquiry.close_reason = reason if status == Inquiry.Status.CLOSED else ""
+        inquiry.not_now_reason = reason if status == Inquiry.Status.NOT_NOW else ""
+        inquiry.check_in_on = check_in_on if status == Inquiry.Status.NOT_NOW else None
+        inquiry.save(
+            update_fields=["status", "close_reason", "not_now_reason", "check_in_on", "updated_at"]
+        )
+        _event(
+            inquiry,
+            InquiryEvent.Kind.STATUS_CHANGED,
+            actor=actor,
+            from_state=previous,
+            to_state=status,
+            reason=reason,
+            data={"check_in_on": check_in_on.isoformat()} if check_in_on else {},
+        )
+    return inquiry
+
+
+def inquiry_snooze(*, actor, inquiry_id: int, until) -> Inquiry:
+    """Pause the first-contact clock until ``until``; the status does not change.
+
+    The due time moves later by the paused stretch. Writes an event.
+    """
+    now = timezone.now()
+    if until <= now:
+        raise ActionRefused("past", "Please choose a time in the future.")
+    with transaction.atomic():
+        inquiry = _locked(inquiry_id)
+        paused_from = max(now, inquiry.snoozed_until or now)
+        if inquiry.first_contact_due_at:
+            inquiry.first_contact_due_at += until - paused_from
+        inquiry.snoozed_until = until
+        inquiry.save(update_fields=["snoozed_until", "first_contact_due_at", "updated_at"])
+        _event(
+            inquiry,
+            InquiryEvent.Kind.SNOOZED,
+            actor=actor,
+            reason="snooze",
+            data={"until": until.isoformat()},
+        )
+    return inquiry
+
+
+def contact_attempt_record(
+    *, actor, inquiry_id: int, channel: str, outcome: str, note: str = ""
+) -> ContactAttempt:
+    """Log one try at reaching the person (kept forever, never edited).
+
+    Reaching them, leaving a voicemail or their reply is first contact: it sets
+    ``first_contact_at`` once and moves a new inquiry to contacted. Writes events.
+    """
+    if outcome not in ContactAttempt.Outcome.values or channel not in ContactAttempt.Channel.values:
+        raise ActionRefused("invalid", "Please choose how you tried and what happened.")
+    with transaction.atomic():
+        inquiry = _locked(inquiry_id)
+        attempt = ContactAttempt.objects.create(
+            inquiry=inquiry, coordinator=actor, channel=channel, outcome=outcome, note=note
+        )
+        _event(
+            inquiry,
+            InquiryEvent.Kind.CONTACT_ATTEMPT,
+            actor=actor,
+            reason=outcome,
+            data={"attempt": attempt.pk, "channel": channel},
+        )
+        if outcome in ContactAttempt.CONTACT_MADE:
+            _first_contact(inquiry, actor=actor, when=attempt.created_at)
+    return attempt
+
+
+def _first_contact(inquiry: Inquiry, *, actor, when) -> None:
+    fields = []
+    if inquiry.first_contact_at is None:
+        inquiry.first_contact_at = when
+        fields.append("first_contact_at")
+    if inquiry.status == Inquiry.Status.NEW:
+        inquiry.status = Inquiry.Status.CONTACTED
+        fields.append("status")
+        _event(
+            inquiry,
+            InquiryEvent.Kind.STATUS_CHANGED,
+            actor=actor,
+            from_state=Inquiry.Status.NEW,
+            to_state=Inquiry.Status.CONTACTED,
+            reason="first_contact",
+        )
+    if fields:
+        inquiry.save(update_fields=[*fields, "updated_at"])
+
+
+def reply_send(*, actor, inquiry_id: int, body: str) -> OutboundMessage:
+    """Queue a coordinator's reply on the person's channel, with the queue's Reply-To.
+
+    Goes through the outbox like every message; counts as first contact. Writes events.
+    """
+    body = body.strip()
+    if not body:
+        raise ActionRefused("empty", "Please write the reply before sending it.")
+    with transaction.atomic():
+        inquiry = _locked(inquiry_id)
+        if inquiry.is_spam:
+            raise ActionRefused("quarantined", "Release this inquiry from quarantine first.")
+        channel = acknowledgement_channel(inquiry)
+        if channel is None:
+            raise ActionRefused(
+                "no_channel",
+                "This person asked for a call and did not agree to texts or give an e-mail: "
+                "please call them and log the attempt.",
+            )
+        message = OutboundMessage.objects.create(
+            inquiry=inquiry,
+            kind=OutboundMessage.Kind.REPLY,
+            channel=channel,
+            template_key="reply",
+            language=inquiry.language,
+            dedupe_key=uuid.uuid4().hex,
+            body=body,
+            created_by=actor,
+        )
+        _event(
+            inquiry,
+            InquiryEvent.Kind.REPLY_QUEUED,
+            actor=actor,
+            to_state=message.status,
+            reason=channel,
+            data={"message": message.pk},
+        )
+        _first_contact(inquiry, actor=actor, when=message.created_at)
+        _enqueue_on_commit(inquiry.pk, [message.pk])
+    return message
+
+
+def internal_note_add(*, actor, inquiry_id: int, text: str) -> InternalNote:
+    """A note for the team (encrypted, never sent). Writes an event without its text."""
+    text = text.strip()
+    if not text:
+        raise ActionRefused("empty", "Please write the note first.")
+    with transaction.atomic():
+        inquiry = _locked(inquiry_id)
+        note = InternalNote.objects.create(inquiry=inquiry, author=actor, text=text)
+        _event(inquiry, InquiryEvent.Kind.NOTE_ADDED, actor=actor, data={"note": note.pk})
+    return note
+
+
+def inquiry_mark_spam(*, actor, inquiry_id: int, spam: bool) -> Inquiry:
+    """Quarantine an inquiry, or release it. Urgent inquiries are never quarantined.
+
+    Releasing owes the acknowledgement it missed (sent through the outbox) and routes it.
+    """
+    with transaction.atomic():
+        inquiry = _locked(inquiry_id)
+        if inquiry.is_spam == spam:
+            return inquiry
+        if spam and inquiry.priority == Priority.URGENT:
+            raise ActionRefused("urgent", "An urgent inquiry is never quarantined.")
+        inquiry.is_spam = spam
+        inquiry.save(update_fields=["is_spam", "updated_at"])
+        _event(
+            inquiry,
+            InquiryEvent.Kind.MARKED_SPAM if spam else InquiryEvent.Kind.RELEASED,
+            actor=actor,
+            from_state="quarantined" if not spam else "",
+            to_state="quarantined" if spam else "",
+        )
+        owed: list[int] = []
+        if not spam:
+            channel = acknowledgement_channel(inquiry)
+            already = inquiry.messages.filter(kind=OutboundMessage.Kind.ACKNOWLEDGEMENT).exists()
+            if channel and not already:
+                ack = _outbound_create(
+                    inquiry, OutboundMessage.Kind.ACKNOWLEDGEMENT, channel, "acknowledgement"
+                )
+                owed.append(ack.pk)
+            if inquiry.assigned_to_id is None and inquiry.queue_id:
+                assignee = routing.pick_coordinator(_candidates(inquiry.queue), inquiry.language)
+                if assignee:
+                    inquiry.assigned_to_id = assignee
+                    inquiry.save(update_fields=["assigned_to", "updated_at"])
+                    _event(
+                        inquiry,
+                        InquiryEvent.Kind.ASSIGNED,
+                        to_state=str(assignee),
+                        reason="release",
+                    )
+        _enqueue_on_commit(inquiry.pk, owed)
+    return inquiry
 
 
 # --- Sweep -----------------------------------------------------------------------------

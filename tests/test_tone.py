@@ -102,7 +102,9 @@ def test_every_public_page_is_kind_and_ends_with_the_crisis_line(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", ["acknowledgement", "check_in", "urgent_alert", "overdue_notice"])
+@pytest.mark.parametrize(
+    "name", ["acknowledgement", "check_in", "urgent_alert", "overdue_notice", "reply"]
+)
 def test_every_email_is_kind_neutral_in_its_subject_and_ends_with_the_crisis_line(
     name, language
 ) -> None:
@@ -115,6 +117,7 @@ def test_every_email_is_kind_neutral_in_its_subject_and_ends_with_the_crisis_lin
         "short_id": "ab12cd34",
         "admin_url": "https://example.org/admin/",
         "site_url": "https://example.org/",
+        "body": "Hello, we'd love to talk whenever you're ready.",
     }
     rendered = render_email(name, context, language)
     assert "\n" not in rendered.subject
@@ -137,7 +140,7 @@ def test_every_email_is_kind_neutral_in_its_subject_and_ends_with_the_crisis_lin
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", ["acknowledgement", "check_in"])
+@pytest.mark.parametrize("name", ["acknowledgement", "check_in", "reply"])
 def test_every_text_message_is_kind_and_ends_with_the_crisis_line(name, language) -> None:
     context = {
         "org_name": "Reengage",
@@ -145,5 +148,6 @@ def test_every_text_message_is_kind_and_ends_with_the_crisis_line(name, language
         "crisis_phone": "988",
         "emergency_phone": "911",
         "site_url": "https://example.org/",
+        "body": "We'd love to talk whenever you're ready.",
     }
     assert_kind_and_ends_with_crisis_line(render_sms(name, context, language), language, name)

@@ -10,12 +10,44 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from intake import roles
-from intake.models import CoordinatorProfile, CoordinatorQueue, RoutingRule, Site
+from intake.models import CoordinatorProfile, CoordinatorQueue, ReplyTemplate, RoutingRule, Site
 
 # A demo password for a local, throwaway database; printed by make run.
 DEFAULT_PASSWORD = "reengage-demo-2026"  # noqa: S105
 
 SITES = [("Downtown", "downtown"), ("Eastside", "eastside"), ("Virtual program", "virtual")]
+REPLY_TEMPLATES = [
+    (
+        "en",
+        "We're glad you reached out",
+        "Hi {name},\n\nWe're really glad you reached out. Whenever you're ready, we'd love to "
+        "talk about what would help now. You don't have to explain anything. We'll start from "
+        "where you are today.\n\nWould a short call this week work for you? Just reply with a "
+        "time that suits you.",
+    ),
+    (
+        "en",
+        "No pressure — whenever you're ready",
+        "Hi {name},\n\nThank you for your message. There's no pressure and no deadline. When it "
+        "feels right, reply here or tell us a good time to call, and we'll take it from there.",
+    ),
+    (
+        "es",
+        "Nos alegra que nos escribieras",
+        "Hola {name}:\n\nNos alegra mucho que nos escribieras. Cuando quieras, podemos hablar de "
+        "lo que te ayudaría ahora. No hace falta explicar nada. Empezamos desde donde estás hoy."
+        "\n\n¿Te vendría bien una llamada corta esta semana? "
+        "Responde con el horario que prefieras.",
+    ),
+    (
+        "pt-br",
+        "Que bom que você escreveu",
+        "Oi, {name}!\n\nQue bom que você entrou em contato. Quando quiser, podemos conversar sobre "
+        "o que ajudaria agora. Não precisa explicar nada. Começamos de onde você está hoje.\n\n"
+        "Uma ligação rápida nesta semana seria boa para você? Responda com o melhor horário.",
+    ),
+]
+
 USERS = [
     ("coordinator", roles.COORDINATOR, ["en", "es"]),
     ("clinician", roles.CLINICIAN, []),
@@ -76,6 +108,11 @@ class Command(BaseCommand):
             },
         )
         RoutingRule.objects.update_or_create(order=10, queue=spanish, defaults={"language": "es"})
+
+        for language, title, body in REPLY_TEMPLATES:
+            ReplyTemplate.objects.update_or_create(
+                language=language, title=title, queue=None, defaults={"body": body, "active": True}
+            )
 
         User = get_user_model()
         for username, role, languages in USERS:

@@ -1,0 +1,45 @@
+"""Pure rules of an inquiry's life: which status changes are allowed and what they need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NEW = "new"
+CONTACTED = "contacted"
+SCHEDULED = "reassessment_scheduled"
+RETURNED = "returned"
+NOT_NOW = "not_now"
+CLOSED = "closed"
+
+ALLOWED: dict[str, frozenset[str]] = {
+    NEW: frozenset({CONTACTED, NOT_NOW, CLOSED}),
+    CONTACTED: frozenset({SCHEDULED, NOT_NOW, CLOSED}),
+    SCHEDULED: frozenset({RETURNED, CONTACTED, NOT_NOW, CLOSED}),
+    RETURNED: frozenset({CLOSED}),
+    NOT_NOW: frozenset({CONTACTED, SCHEDULED, CLOSED}),
+    # A closed inquiry can be reopened when the person gets back in touch.
+    CLOSED: frozenset({CONTACTED}),
+}
+NEEDS_REASON = frozenset({NOT_NOW, CLOSED})
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: str
+    message: str
+
+
+def check_transition(current: str, new: str, *, reason: str = "") -> Refusal | None:
+    """None when ``current`` → ``new`` is allowed with this reason, else why not."""
+    if new == current:
+        return Refusal("same", "The inquiry already has that status.")
+    if new not in ALLOWED.get(current, frozenset()):
+        return Refusal("not_allowed", f"An inquiry cannot go from “{current}” to “{new}”.")
+    if new in NEEDS_REASON and not reason:
+        return Refusal("reason_required", "Please choose a reason for this change.")
+    return None
+
+
+def needs_decision(unanswered_attempts: int, maximum: int) -> bool:
+    """After the queue's maximum of unanswered attempts, a person decides what comes next."""
+    return maximum > 0 and unanswered_attempts >= maximum
