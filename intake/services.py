@@ -603,6 +603,10 @@ def _finish(
             reason=reason or message.kind,
             data={"message": message.pk, "attempt": message.attempts},
         )
+        if status == OutboundMessage.Status.SENT and message.kind == OutboundMessage.Kind.REPLY:
+            # DESIGN.md: the first reply sent is first contact.
+            inquiry = Inquiry.objects.select_for_update().get(pk=message.inquiry_id)
+            _first_contact(inquiry, actor=message.created_by, when=now)
     log = logger.warning if status == OutboundMessage.Status.FAILED else logger.info
     log("message %s id=%s kind=%s attempt=%d", status, message.pk, message.kind, message.attempts)
     message.refresh_from_db()
@@ -1018,7 +1022,7 @@ def _first_contact(inquiry: Inquiry, *, actor, when) -> None:
 def reply_send(*, actor, inquiry_id: int, body: str) -> OutboundMessage:
     """Queue a coordinator's reply on the person's channel, with the queue's Reply-To.
 
-    Goes through the outbox like every message; counts as first contact. Writes events.
+    Goes through the outbox like every message; once sent it counts as first contact.
     """
     body = body.strip()
     if not body:
@@ -1052,7 +1056,6 @@ def reply_send(*, actor, inquiry_id: int, body: str) -> OutboundMessage:
             reason=channel,
             data={"message": message.pk},
         )
-        _first_contact(inquiry, actor=actor, when=message.created_at)
         _enqueue_on_commit(inquiry.pk, [message.pk])
     return message
 

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from intake import views
+from intake import dashboard, views
 
 admin.site.site_header = "Reengage"
 admin.site.site_title = "Reengage"
@@ -12,6 +12,11 @@ admin.site.index_title = "Intake"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sms/inbound", views.sms_inbound, name="sms-inbound"),
+    path(
+        "admin/dashboard/",
+        admin.site.admin_view(dashboard.dashboard_view),
+        name="intake-dashboard",
+    ),
     path("admin/", admin.site.urls),
     path("pt/", RedirectView.as_view(url="/pt-br/", permanent=False)),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
