@@ -10,6 +10,7 @@ import csv
 import re
 import uuid
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -27,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from . import admin_forms, crypto, screening, selectors, services, tone, workflow
 from .messaging.render import render_email, render_sms
 from .models import (
+    AuditEvent,
     ContactAttempt,
     CoordinatorProfile,
     CoordinatorQueue,
@@ -36,16 +38,15 @@ from .models import (
     InternalNote,
     OutboundMessage,
     QueueHoliday,
+    ReassessmentNote,
     ReplyTemplate,
     RoutingRule,
     Site,
 )
 
-PROGRAM_ADMIN_GROUP = "Program admin"
-
 
 def sees_every_queue(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=PROGRAM_ADMIN_GROUP).exists()
+    return selectors.sees_every_queue(user)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -187,6 +188,42 @@ class AssignedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class NoteInline(ReadOnlyInline):
+    """That a note exists, its state and its chain — never its text (that stays on its page)."""
+
+    model = ReassessmentNote
+    fields = readonly_fields = (
+        "open_link",
+        "created_at",
+        "author",
+        "state",
+        "signed_by",
+        "amends_link",
+    )
+    related = ("author", "signed_by", "amends")
+    verbose_name_plural = _("Reassessment notes")
+
+    @admin.display(description=_("note"))
+    def open_link(self, obj: ReassessmentNote) -> str:
+        request = getattr(self, "_request", None)
+        if request is not None and request.user.has_perm("intake.view_reassessmentnote"):
+            url = reverse("admin:intake_reassessmentnote_change", args=[obj.pk])
+            return format_html('<a href="{}">{}</a>', url, _("Open"))
+        return "—"
+
+    @admin.display(description=_("amends"))
+    def amends_link(self, obj: ReassessmentNote) -> str:
+        return obj.amends.created_at.strftime("%Y-%m-%d %H:%M") if obj.amends_id else ""
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Anyone who may see the inquiry may see that notes exist: this inline shows no text.
+        return request.user.has_perm("intake.view_inquiry")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        self._request = request
+        return super().get_queryset(request).defer(*ReassessmentNote.CLINICAL_FIELDS)
+
+
 class ContactAttemptInline(ReadOnlyInline):
     model = ContactAttempt
     fields = readonly_fields = ("created_at", "coordinator", "channel", "outcome", "note")
@@ -255,6 +292,7 @@ class InquiryAdmin(admin.ModelAdmin):
     show_full_result_count = False
     inlines = [
         FollowUpInline,
+        NoteInline,
         ContactAttemptInline,
         InternalNoteInline,
         OutboundInline,
@@ -454,6 +492,20 @@ class InquiryAdmin(admin.ModelAdmin):
             return "—"
         return format_html_join(" · ", '<a href="{}">{}</a> ({}, {})', rows)
 
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None
+    ):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            services.audit_record(
+                actor=request.user,
+                action=AuditEvent.Action.VIEW,
+                object_type="inquiry",
+                object_id=object_id,
+                request=request,
+            )
+        return response
+
     def render_change_form(self, request: HttpRequest, context: dict, *args, **kwargs):
         obj = context.get("original")
         if obj is not None and self.can_triage(request):
@@ -477,6 +529,11 @@ class InquiryAdmin(admin.ModelAdmin):
                     ),
                     "reply_form": admin_forms.ReplyForm(initial={"body": body}),
                     "note_form": admin_forms.NoteForm(),
+                    "schedule_form": admin_forms.ScheduleForm(
+                        initial={
+                            "care_format": obj.care_format if obj.care_format != "not_sure" else ""
+                        }
+                    ),
                     "reply_templates": admin_forms.reply_templates_for(obj),
                     "allowed_statuses": sorted(workflow.ALLOWED.get(obj.status, ())),
                 }
@@ -519,6 +576,7 @@ class InquiryAdmin(admin.ModelAdmin):
             "spam": self._spam,
             "release": self._release,
             "acknowledge": self._acknowledge,
+            "schedule": self._schedule,
         }.get(action)
         if handler is None:
             raise Http404
@@ -527,6 +585,10 @@ class InquiryAdmin(admin.ModelAdmin):
         except services.ActionRefused as refused:
             self.message_user(request, refused.message, level=messages.ERROR)
             return back
+        if response is None:
+            services.audit_record(
+                actor=request.user, action=AuditEvent.Action.CHANGE, obj=inquiry, request=request
+            )
         return response or back
 
     def _form_errors(self, request: HttpRequest, form) -> None:
@@ -605,6 +667,18 @@ class InquiryAdmin(admin.ModelAdmin):
         self.message_user(
             request, _("Released from quarantine; the acknowledgement it missed is on its way.")
         )
+
+    def _schedule(self, request: HttpRequest, inquiry: Inquiry) -> None:
+        form = admin_forms.ScheduleForm(request.POST)
+        if not form.is_valid():
+            return self._form_errors(request, form)
+        services.reassessment_schedule(
+            actor=request.user,
+            inquiry_id=inquiry.pk,
+            when=form.cleaned_data["when"],
+            care_format=form.cleaned_data["care_format"],
+        )
+        self.message_user(request, _("Reassessment scheduled; the person gets a confirmation."))
 
     def _acknowledge(self, request: HttpRequest, inquiry: Inquiry) -> None:
         services.urgent_alert_acknowledge(actor=request.user, inquiry_id=inquiry.pk)
@@ -716,6 +790,12 @@ class InquiryAdmin(admin.ModelAdmin):
         """The filtered worklist as CSV: states and times only, no free text, no contacts."""
         if not self.has_view_permission(request):
             raise PermissionDenied
+        services.audit_record(
+            actor=request.user,
+            action=AuditEvent.Action.EXPORT,
+            object_type="inquiry",
+            request=request,
+        )
         changelist = self.get_changelist_instance(request)
         rows = changelist.get_queryset(request)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -881,3 +961,201 @@ class ReplyTemplateAdmin(admin.ModelAdmin):
                 level=messages.WARNING,
             )
         super().save_model(request, obj, form, change)
+
+
+class NoteForm(forms.ModelForm):
+    plan_codes = forms.MultipleChoiceField(
+        label=_("Plan"),
+        choices=ReassessmentNote.Plan.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = ReassessmentNote
+        fields = [
+            "inquiry",
+            "amends",
+            "what_changed",
+            "current_needs",
+            "goals",
+            "preferences",
+            "plan_codes",
+            "next_step",
+            "next_step_on",
+            "free_text",
+        ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["plan_codes"] = self.instance.plan_codes
+
+    def note_fields(self) -> dict:
+        data = {
+            name: self.cleaned_data.get(name) for name in services.NOTE_FIELDS if name != "plan"
+        }
+        data = {k: ("" if v is None and k != "next_step_on" else v) for k, v in data.items()}
+        data["plan"] = ",".join(self.cleaned_data.get("plan_codes") or [])
+        return data
+
+
+@admin.register(ReassessmentNote)
+class ReassessmentNoteAdmin(admin.ModelAdmin):
+    """Clinical notes: clinicians write and read, reviewers sign, nobody edits a signed note."""
+
+    form = NoteForm
+    list_display = ("__str__", "inquiry_short", "author", "state", "signed_by", "signed_at")
+    list_filter = ("state",)
+    list_select_related = ("inquiry", "author", "signed_by")
+    raw_id_fields = ("inquiry", "amends")
+    actions = ["sign_notes"]
+    change_form_template = "admin/intake/reassessmentnote/change_form.html"
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        raise Http404
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        # Plain querysets: the worklist's annotated ordering does not apply to a raw-id field.
+        if db_field.name == "inquiry":
+            kwargs["queryset"] = Inquiry.objects.all()
+        elif db_field.name == "amends":
+            signed = ReassessmentNote.State.SIGNED
+            kwargs["queryset"] = ReassessmentNote.objects.filter(state=signed)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ReassessmentNote]:
+        if not request.user.has_perm("intake.view_reassessmentnote"):
+            return ReassessmentNote.objects.none()
+        return super().get_queryset(request).select_related("inquiry", "author", "signed_by")
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None:
+            return True
+        # Drafts are their author's alone; a signed note is never edited, superusers included.
+        return obj.state == ReassessmentNote.State.DRAFT and obj.author_id == request.user.pk
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("inquiry"))
+    def inquiry_short(self, obj: ReassessmentNote) -> str:
+        return obj.inquiry.short_id
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        initial = super().get_changeform_initial_data(request)
+        amends = request.GET.get("amends")
+        if amends and amends.isdigit():
+            original = self.get_queryset(request).filter(pk=amends).first()
+            if original is not None:
+                initial.update({name: getattr(original, name) for name in services.NOTE_FIELDS})
+                initial["plan_codes"] = original.plan_codes
+                initial["inquiry"] = original.inquiry_id
+        return initial
+
+    def save_model(self, request: HttpRequest, obj: ReassessmentNote, form, change: bool) -> None:
+        fields = form.note_fields()
+        try:
+            if change:
+                saved = services.note_update(actor=request.user, note_id=obj.pk, fields=fields)
+            else:
+                saved = services.note_add(
+                    actor=request.user,
+                    inquiry_id=obj.inquiry_id,
+                    fields=fields,
+                    amends_id=obj.amends_id,
+                )
+        except services.ActionRefused as refused:
+            raise PermissionDenied(refused.message) from refused
+        obj.pk = saved.pk
+        obj.state = saved.state
+        obj.created_at = saved.created_at
+        services.audit_record(
+            actor=request.user,
+            action=AuditEvent.Action.CHANGE if change else AuditEvent.Action.CREATE,
+            obj=saved,
+            request=request,
+        )
+        text = " ".join(str(fields.get(name) or "") for name in ReassessmentNote.CLINICAL_FIELDS)
+        for term, suggestion in tone.stigmatizing_terms(text):
+            self.message_user(
+                request,
+                _(
+                    "“%(term)s” can label a person. Person-first wording, such as "
+                    "“%(suggestion)s”, may fit better."
+                )
+                % {"term": term, "suggestion": suggestion},
+                level=messages.WARNING,
+            )
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None
+    ):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            services.audit_record(
+                actor=request.user,
+                action=AuditEvent.Action.VIEW,
+                object_type="reassessmentnote",
+                object_id=object_id,
+                request=request,
+            )
+        return response
+
+    def get_urls(self) -> list:
+        return [
+            path(
+                "<int:pk>/sign/",
+                self.admin_site.admin_view(self.sign_view),
+                name="intake_reassessmentnote_sign",
+            ),
+            *super().get_urls(),
+        ]
+
+    def sign_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        note = self.get_queryset(request).filter(pk=pk).first()
+        if note is None:
+            raise Http404
+        if not request.user.has_perm("intake.sign_reassessmentnote"):
+            raise PermissionDenied
+        services.note_sign(actor=request.user, note_id=note.pk)
+        services.audit_record(
+            actor=request.user, action=AuditEvent.Action.SIGN, obj=note, request=request
+        )
+        self.message_user(
+            request, _("Note signed. It can no longer be changed; corrections are amendments.")
+        )
+        return redirect(reverse("admin:intake_reassessmentnote_change", args=[pk]))
+
+    @admin.action(description=_("Sign the selected notes"))
+    def sign_notes(self, request: HttpRequest, queryset: QuerySet[ReassessmentNote]) -> None:
+        if not request.user.has_perm("intake.sign_reassessmentnote"):
+            raise PermissionDenied
+        for note in queryset.filter(state=ReassessmentNote.State.DRAFT):
+            services.note_sign(actor=request.user, note_id=note.pk)
+            services.audit_record(
+                actor=request.user, action=AuditEvent.Action.SIGN, obj=note, request=request
+            )
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """The audit log: program admins read it; nobody, superusers included, can change it."""
+
+    list_display = ("at", "actor", "action", "object_type", "object_id", "client_address", "path")
+    list_filter = ("action", "object_type")
+    list_select_related = ("actor",)
+    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

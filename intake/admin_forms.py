@@ -96,3 +96,15 @@ def reply_templates_for(inquiry: Inquiry):
     return ReplyTemplate.objects.filter(active=True, language=inquiry.language).filter(
         Q(queue__isnull=True) | Q(queue=inquiry.queue_id)
     )
+
+
+class ScheduleForm(forms.Form):
+    when = forms.DateTimeField(
+        label=_("Reassessment on"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    care_format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[(v, label) for v, label in Inquiry.CareFormat.choices if v != "not_sure"],
+    )

@@ -245,6 +245,10 @@ class Inquiry(models.Model):
         _("not-now reason"), max_length=24, choices=NotNowReason.choices, blank=True
     )
     first_contact_at = models.DateTimeField(_("first contact"), null=True, blank=True)
+    reassessment_at = models.DateTimeField(_("reassessment"), null=True, blank=True)
+    reassessment_format = models.CharField(
+        _("reassessment format"), max_length=16, choices=CareFormat.choices, blank=True
+    )
     priority = models.CharField(
         _("priority"), max_length=8, choices=Priority.choices, default=Priority.ROUTINE
     )
@@ -365,6 +369,9 @@ class InquiryEvent(models.Model):
         NOTE_ADDED = "note_added", _("Internal note added")
         MARKED_SPAM = "marked_spam", _("Moved to quarantine")
         RELEASED = "released", _("Released from quarantine")
+        REASSESSMENT_SCHEDULED = "reassessment_scheduled", _("Reassessment scheduled")
+        NOTE_STARTED = "note_started", _("Reassessment note started")
+        NOTE_SIGNED = "note_signed", _("Reassessment note signed")
         MESSAGE_FAILED = "message_failed", _("Message failed")
         MESSAGE_SKIPPED = "message_skipped", _("Message skipped")
 
@@ -551,3 +558,114 @@ class InternalNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ReassessmentNote(models.Model):
+    """Where the person is now and the plan: written by clinicians, signed by a reviewer.
+
+    Every clinical field is encrypted at rest. A signed note is never edited again; a
+    correction is a new note that points at the one it amends.
+    """
+
+    class Plan(models.TextChoices):
+        RESUME = "resume", _("Resume where they left off")
+        MODIFIED = "modified", _("Modified plan")
+        REVISIT_CORE = "revisit_core", _("Revisit a few core sessions")
+        DIFFERENT_GROUP = "different_group", _("Different group")
+        DIFFERENT_THERAPIST = "different_therapist", _("Different therapist")
+        ONE_ON_ONE_FIRST = "one_on_one_first", _("One-on-one first")
+        REFER = "refer", _("Refer to another level of care")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SIGNED = "signed", _("Signed")
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    amends = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="amendments"
+    )
+    state = models.CharField(max_length=8, choices=State.choices, default=State.DRAFT)
+    what_changed = EncryptedTextField(_("what changed since they left"), blank=True, default="")
+    current_needs = EncryptedTextField(_("what they need now"), blank=True, default="")
+    goals = EncryptedTextField(_("their goals"), blank=True, default="")
+    preferences = EncryptedTextField(
+        _("preferences (format, days a week, times, one-on-one first, group or therapist)"),
+        blank=True,
+        default="",
+    )
+    # Plan codes, comma separated, encrypted like every clinical field.
+    plan = EncryptedTextField(_("plan"), blank=True, default="")
+    next_step = EncryptedTextField(_("next step"), blank=True, default="")
+    next_step_on = models.DateField(_("next step on"), null=True, blank=True)
+    free_text = EncryptedTextField(_("notes"), blank=True, default="")
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    signed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("reassessment note")
+        verbose_name_plural = _("reassessment notes")
+        permissions = [("sign_reassessmentnote", "Can sign reassessment notes")]
+
+    def __str__(self) -> str:
+        # Nothing clinical: the state and date only (str() reaches logs and admin history).
+        when = f" {self.created_at:%Y-%m-%d}" if self.created_at else ""
+        return f"{self.get_state_display()} note{when}"
+
+    @property
+    def plan_codes(self) -> list[str]:
+        return [code for code in self.plan.split(",") if code]
+
+    CLINICAL_FIELDS = (
+        "what_changed",
+        "current_needs",
+        "goals",
+        "preferences",
+        "plan",
+        "next_step",
+        "free_text",
+    )
+
+
+class AuditEvent(models.Model):
+    """Who looked at or changed what, when, and from where. Append-only; no sensitive text."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("Viewed")
+        CHANGE = "change", _("Changed")
+        CREATE = "create", _("Created")
+        SIGN = "sign", _("Signed")
+        EXPORT = "export", _("Exported")
+        DENIED = "denied", _("Access denied")
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=8, choices=Action.choices)
+    # The kind of thing and its id, e.g. ("inquiry", 12) or ("reassessmentnote", 3).
+    object_type = models.CharField(max_length=40)
+    object_id = models.CharField(max_length=40, blank=True)
+    # A path with ids only (query strings dropped: a search term could be an e-mail).
+    path = models.CharField(max_length=200, blank=True)
+    client_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("audit record")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_type} {self.object_id}"

@@ -5,6 +5,9 @@ CLINICIAN = "Clinician"
 REVIEWER = "Clinical reviewer"
 PROGRAM_ADMIN = "Program admin"
 
+# Roles that work across every queue (coordinators see only their own queues' inquiries).
+EVERY_QUEUE_ROLES = (PROGRAM_ADMIN, CLINICIAN, REVIEWER)
+
 # (app_label, codename) pairs per role.
 ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     COORDINATOR: [
@@ -19,11 +22,16 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("intake", "view_inquiry"),
         ("intake", "view_inquiryevent"),
         ("intake", "view_site"),
+        ("intake", "view_reassessmentnote"),
+        ("intake", "add_reassessmentnote"),
+        ("intake", "change_reassessmentnote"),
     ],
     REVIEWER: [
         ("intake", "view_inquiry"),
         ("intake", "view_inquiryevent"),
         ("intake", "view_site"),
+        ("intake", "view_reassessmentnote"),
+        ("intake", "sign_reassessmentnote"),
     ],
     PROGRAM_ADMIN: [
         ("intake", "view_inquiry"),
@@ -37,10 +45,12 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
                 "queueholiday",
                 "routingrule",
                 "coordinatorprofile",
+                "replytemplate",
             )
             for action in ("add", "change", "delete", "view")
         ],
         ("auth", "view_user"),
+        ("intake", "view_auditevent"),
     ],
 }
 

@@ -83,10 +83,17 @@ def inquiry_worklist(now=None) -> QuerySet[Inquiry]:
     )
 
 
+def sees_every_queue(user) -> bool:
+    """Program admins and clinical staff work across queues; coordinators in their own."""
+    from .roles import EVERY_QUEUE_ROLES
+
+    return user.is_superuser or user.groups.filter(name__in=EVERY_QUEUE_ROLES).exists()
+
+
 def inquiries_visible_to(user, now=None) -> QuerySet[Inquiry]:
-    """The worklist a user may see: every queue for program admins, else their own queues."""
+    """The worklist a user may see: every queue for program admins and clinical staff."""
     qs = inquiry_worklist(now)
-    if user.is_superuser or user.groups.filter(name="Program admin").exists():
+    if sees_every_queue(user):
         return qs
     return qs.filter(queue__members=user)
 

@@ -26,6 +26,7 @@ from .messaging import sms as sms_channel
 from .messaging.policy import backoff_seconds, sms_allowed_at
 from .messaging.render import render_email, render_sms
 from .models import (
+    AuditEvent,
     ContactAttempt,
     CoordinatorProfile,
     CoordinatorQueue,
@@ -35,6 +36,7 @@ from .models import (
     InternalNote,
     OutboundMessage,
     Priority,
+    ReassessmentNote,
     RoutingRule,
     SMSOptOut,
 )
@@ -524,9 +526,10 @@ def _skip_reason(message: OutboundMessage) -> str:
 def _context(message: OutboundMessage) -> dict:
     inquiry = message.inquiry
     queue = inquiry.queue
+    tz = ZoneInfo(queue.time_zone if queue else settings.TIME_ZONE)
     due_local = None
     if queue and inquiry.first_contact_due_at:
-        due_local = inquiry.first_contact_due_at.astimezone(ZoneInfo(queue.time_zone))
+        due_local = inquiry.first_contact_due_at.astimezone(tz)
     return {
         "org_name": settings.ORG_NAME,
         "preferred_name": inquiry.preferred_name if message.kind != "urgent_alert" else "",
@@ -539,6 +542,10 @@ def _context(message: OutboundMessage) -> dict:
         "emergency_phone": settings.EMERGENCY_PHONE,
         "site_url": settings.SITE_URL + "/",
         "body": message.body,
+        "reassessment_at": inquiry.reassessment_at.astimezone(tz)
+        if inquiry.reassessment_at
+        else None,
+        "reassessment_format": inquiry.get_reassessment_format_display(),
         "admin_url": settings.SITE_URL + reverse("admin:intake_inquiry_change", args=[inquiry.pk]),
     }
 
@@ -1114,6 +1121,176 @@ def inquiry_mark_spam(*, actor, inquiry_id: int, spam: bool) -> Inquiry:
                     )
         _enqueue_on_commit(inquiry.pk, owed)
     return inquiry
+
+
+# --- Reassessment: scheduling and notes --------------------------------------------------
+
+
+def reassessment_schedule(*, actor, inquiry_id: int, when, care_format: str) -> Inquiry:
+    """Set the reassessment time and format, and send the person a warm confirmation.
+
+    The status moves to reassessment_scheduled (along the allowed transitions); the
+    confirmation (date, time, format — nothing clinical) goes through the outbox on the
+    person's channel, once per scheduled time. Writes events.
+    """
+    if when <= timezone.now():
+        raise ActionRefused("past", "Please choose a time in the future.")
+    if care_format not in Inquiry.CareFormat.values or care_format == "not_sure":
+        raise ActionRefused("format", "Please choose in person, virtual or a mix.")
+    with transaction.atomic():
+        inquiry = _locked(inquiry_id)
+        if inquiry.status != Inquiry.Status.REASSESSMENT_SCHEDULED:
+            target = Inquiry.Status.REASSESSMENT_SCHEDULED
+            refusal = workflow.check_transition(inquiry.status, target)
+            if refusal:
+                raise ActionRefused(refusal.code, refusal.message)
+            _event(
+                inquiry,
+                InquiryEvent.Kind.STATUS_CHANGED,
+                actor=actor,
+                from_state=inquiry.status,
+                to_state=target,
+                reason="scheduled",
+            )
+            inquiry.status = target
+        inquiry.reassessment_at = when
+        inquiry.reassessment_format = care_format
+        inquiry.save(
+            update_fields=["status", "reassessment_at", "reassessment_format", "updated_at"]
+        )
+        _event(
+            inquiry,
+            InquiryEvent.Kind.REASSESSMENT_SCHEDULED,
+            actor=actor,
+            reason=care_format,
+            data={"at": when.isoformat()},
+        )
+        channel = acknowledgement_channel(inquiry)
+        owed = []
+        if channel:
+            message, made = OutboundMessage.objects.get_or_create(
+                inquiry=inquiry,
+                kind=OutboundMessage.Kind.REASSESSMENT_CONFIRMATION,
+                dedupe_key=f"at-{when:%Y%m%d%H%M}",
+                defaults={
+                    "channel": channel,
+                    "template_key": "reassessment_confirmation",
+                    "language": inquiry.language,
+                    "created_by": actor,
+                },
+            )
+            if made:
+                owed.append(message.pk)
+        _enqueue_on_commit(inquiry.pk, owed)
+    return inquiry
+
+
+NOTE_FIELDS = (*ReassessmentNote.CLINICAL_FIELDS, "next_step_on")
+
+
+def note_add(
+    *, actor, inquiry_id: int, fields: dict, amends_id: int | None = None
+) -> ReassessmentNote:
+    """Start a reassessment note (a draft), or an amendment of a signed one.
+
+    Writes the note, an audit record and an event that names it (never its text).
+    """
+    with transaction.atomic():
+        inquiry = _locked(inquiry_id)
+        amends = None
+        if amends_id is not None:
+            amends = ReassessmentNote.objects.filter(
+                pk=amends_id, inquiry=inquiry, state=ReassessmentNote.State.SIGNED
+            ).first()
+            if amends is None:
+                raise ActionRefused("amends", "Only a signed note of this inquiry can be amended.")
+        note = ReassessmentNote.objects.create(
+            inquiry=inquiry,
+            author=actor,
+            amends=amends,
+            **{k: v for k, v in fields.items() if k in NOTE_FIELDS},
+        )
+        _event(
+            inquiry,
+            InquiryEvent.Kind.NOTE_STARTED,
+            actor=actor,
+            reason="amendment" if amends else "note",
+            data={"note": note.pk, "amends": amends.pk if amends else None},
+        )
+    return note
+
+
+def note_update(*, actor, note_id: int, fields: dict) -> ReassessmentNote:
+    """Edit a draft: only its author may, and never once it is signed."""
+    with transaction.atomic():
+        note = ReassessmentNote.objects.select_for_update().filter(pk=note_id).first()
+        if note is None:
+            raise ActionRefused("missing", "That note no longer exists.")
+        if note.state == ReassessmentNote.State.SIGNED:
+            raise ActionRefused("signed", "A signed note is never changed. Write an amendment.")
+        if note.author_id != getattr(actor, "pk", None):
+            raise ActionRefused("author", "Only the author can change a draft note.")
+        changed = [k for k, v in fields.items() if k in NOTE_FIELDS and getattr(note, k) != v]
+        for name in changed:
+            setattr(note, name, fields[name])
+        if changed:
+            note.save(update_fields=[*changed, "updated_at"])
+    return note
+
+
+def note_sign(*, actor, note_id: int) -> ReassessmentNote:
+    """A clinical reviewer signs a draft; from then on it is never edited. Writes an event."""
+    if not actor.has_perm("intake.sign_reassessmentnote"):
+        raise ActionRefused("permission", "Only a clinical reviewer can sign notes.")
+    with transaction.atomic():
+        note = ReassessmentNote.objects.select_for_update().filter(pk=note_id).first()
+        if note is None:
+            raise ActionRefused("missing", "That note no longer exists.")
+        if note.state == ReassessmentNote.State.SIGNED:
+            return note
+        note.state = ReassessmentNote.State.SIGNED
+        note.signed_by = actor
+        note.signed_at = timezone.now()
+        note.save(update_fields=["state", "signed_by", "signed_at", "updated_at"])
+        _event(
+            note.inquiry,
+            InquiryEvent.Kind.NOTE_SIGNED,
+            actor=actor,
+            from_state=ReassessmentNote.State.DRAFT,
+            to_state=ReassessmentNote.State.SIGNED,
+            data={"note": note.pk},
+        )
+    return note
+
+
+# --- Audit ------------------------------------------------------------------------------
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    obj=None,
+    object_type: str = "",
+    object_id: object = "",
+    request=None,
+) -> AuditEvent:
+    """Append one audit record: who, what (type and id), when, from where. No content."""
+    if obj is not None:
+        object_type, object_id = obj._meta.model_name, obj.pk
+    path = ""
+    address = None
+    if request is not None:
+        path = request.path[:200]  # the query string is dropped: a search could be an e-mail
+        address = request.META.get("REMOTE_ADDR") or None
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        object_type=object_type[:40],
+        object_id=str(object_id or "")[:40],
+        path=path,
+        client_address=address,
+    )
 
 
 # --- Sweep -----------------------------------------------------------------------------

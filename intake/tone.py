@@ -83,3 +83,34 @@ def find_forbidden(text: str, language: str = "en") -> list[str]:
 
 def is_kind(text: str, language: str = "en") -> bool:
     return not find_forbidden(text, language)
+
+
+# Person-first wording for clinical notes: a gentle suggestion, never a block.
+STIGMATIZING: dict[str, str] = {
+    "addict": "a person with a substance use disorder",
+    "addicts": "people with a substance use disorder",
+    "abuser": "a person who uses substances",
+    "substance abuser": "a person who uses substances",
+    "drug abuser": "a person who uses drugs",
+    "alcoholic": "a person with an alcohol use disorder",
+    "junkie": "a person who uses drugs",
+    "non-compliant": "chose a different path / the plan did not fit",
+    "noncompliant": "chose a different path / the plan did not fit",
+    "dropout": "stepped away from the program",
+    "dropped out": "stepped away from the program",
+    "clean": "in recovery / not using (say what you mean)",
+    "dirty": "tested positive",
+    "relapsed": "returned to use (and came back)",
+}
+
+
+def stigmatizing_terms(text: str) -> list[tuple[str, str]]:
+    """Stigmatizing terms found in a note, each with a person-first suggestion."""
+    norm = normalise(text)
+    found = []
+    for term in sorted(STIGMATIZING, key=len, reverse=True):
+        if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", norm) and not any(
+            term in longer for longer, _s in found
+        ):
+            found.append((term, STIGMATIZING[term]))
+    return found
