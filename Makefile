@@ -33,6 +33,12 @@ test: $(STAMP)
 worker: $(STAMP)
 	$(BIN)/celery -A reengage worker -B -Q routing,messages --concurrency 2 -l INFO
 
+# Screenshots of the public pages into docs/screenshots/. Starts nothing: run `make run` in
+# another terminal first (or pass URL=http://host:port for an app running elsewhere).
+URL ?= http://$(HOST):$(PORT)
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py $(URL)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -188,7 +188,9 @@ class ComebackForm(forms.Form):
         self.helper.layout = Layout(
             Fieldset(
                 _("Your message"),
-                Field("message"),
+                # The section title already says "Your message": the field's own label is
+                # kept for assistive technology and hidden on screen (see reengage.css).
+                Field("message", wrapper_class="label-echo"),
                 Field("kind"),
             ),
             Fieldset(
@@ -215,10 +217,14 @@ class ComebackForm(forms.Form):
                 Field("last_attended"),
                 Field("away_reasons"),
             ),
+            # Off screen, hidden from assistive technology and inert (never focusable, so no
+            # aria-hidden content can take focus and browsers do not autofill it); bots that
+            # read the HTML still see an ordinary text field.
             Div(
                 Field("website", tabindex="-1", autocomplete="off"),
                 css_class="hp-field",
                 aria_hidden="true",
+                inert=True,
             ),
             Field("rendered_at"),
             Field("submission_token"),
@@ -226,7 +232,7 @@ class ComebackForm(forms.Form):
                 _("Your OK"),
                 Field("consent"),
             ),
-            Submit("send", _("Send my message"), css_class="btn btn-primary"),
+            Submit("send", _("Send my message")),
         )
 
     # --- field cleaning --------------------------------------------------------------
