@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import validate_email
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import crypto
@@ -45,7 +46,8 @@ def _yes_no(value: str) -> bool | None:
 
 
 def _optional(label: str) -> str:
-    return _("%(label)s (optional)") % {"label": label}
+    # format_lazy keeps both parts lazy, so the label is translated per request, not at import.
+    return format_lazy(_("{label} (optional)"), label=label)
 
 
 def _strip_controls(value: str) -> str:
@@ -113,7 +115,7 @@ class ComebackForm(forms.Form):
     text_ok = forms.BooleanField(
         label=_(
             "Texting is OK. We'll only text about getting you back in touch. "
-            "Reply STOP any time to stop."
+            "Reply STOP any time to opt out."
         ),
         required=False,
     )
@@ -206,8 +208,10 @@ class ComebackForm(forms.Form):
             Fieldset(
                 _("If you'd like to tell us more"),
                 HTML(
-                    '<p class="fieldset-intro">{% load i18n %}'
-                    "{% translate 'All of these are optional. Skip any you like.' %}</p>"
+                    format_lazy(
+                        '<p class="fieldset-intro">{}</p>',
+                        _("All of these are optional. Skip any you like."),
+                    )
                 ),
                 Field("site"),
                 Field("care_format"),

@@ -545,7 +545,12 @@ def _context(message: OutboundMessage) -> dict:
         "reassessment_at": inquiry.reassessment_at.astimezone(tz)
         if inquiry.reassessment_at
         else None,
-        "reassessment_format": inquiry.get_reassessment_format_display(),
+        # The lazy label, so it is translated when the template renders in their language.
+        "reassessment_format": (
+            Inquiry.CareFormat(inquiry.reassessment_format).label
+            if inquiry.reassessment_format
+            else ""
+        ),
         "admin_url": settings.SITE_URL + reverse("admin:intake_inquiry_change", args=[inquiry.pk]),
     }
 

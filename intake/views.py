@@ -151,6 +151,9 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors that could fail again: a plain render of a static page.
     from django.template import loader
 
-    return HttpResponse(
-        loader.get_template("500.html").render({"org_name": settings.ORG_NAME}), status=500
-    )
+    context = {
+        "org_name": settings.ORG_NAME,
+        "crisis_phone": settings.CRISIS_PHONE,
+        "emergency_phone": settings.EMERGENCY_PHONE,
+    }
+    return HttpResponse(loader.get_template("500.html").render(context), status=500)

@@ -18,6 +18,7 @@ class RenderedEmail:
 
 def render_email(name: str, context: dict[str, Any], language: str) -> RenderedEmail:
     """templates/emails/<name>.subject.txt, .txt and .html in ``language``."""
+    context = {**context, "LANGUAGE_CODE": language}
     with translation.override(language):
         subject = render_to_string(f"emails/{name}.subject.txt", context)
         text = render_to_string(f"emails/{name}.txt", context)
