@@ -42,6 +42,7 @@ screenshots: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -r intake reengage -ll -q
 
 format: $(STAMP)
 	$(BIN)/ruff format .

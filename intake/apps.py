@@ -8,4 +8,9 @@ class IntakeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from . import checks  # noqa: F401  (registers system checks)
+        from .security import mark_sign_in
+
+        user_logged_in.connect(mark_sign_in, dispatch_uid="intake-session-started")

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from .security import admin_prefix, is_admin_path
+
 
 class TrustedProxyMiddleware:
     """With N trusted proxies, the client is the N-th address from the right of X-Forwarded-For.
@@ -41,15 +43,16 @@ class AuditDeniedMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if response.status_code in (403, 404) and request.path.startswith("/admin/"):
+        if response.status_code in (403, 404) and is_admin_path(request):
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated:
                 from .models import AuditEvent
                 from .services import audit_record
 
-                parts = [p for p in request.path.split("/") if p]
-                object_type = parts[2] if len(parts) > 2 and parts[1] == "intake" else ""
-                object_id = parts[3] if len(parts) > 3 and parts[3].isdigit() else ""
+                rest = request.path_info[len(admin_prefix()) :]
+                parts = [p for p in rest.split("/") if p]
+                object_type = parts[1] if len(parts) > 1 and parts[0] == "intake" else ""
+                object_id = parts[2] if len(parts) > 2 and parts[2].isdigit() else ""
                 audit_record(
                     actor=user,
                     action=AuditEvent.Action.DENIED,

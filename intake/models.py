@@ -246,6 +246,8 @@ class Inquiry(models.Model):
     )
     first_contact_at = models.DateTimeField(_("first contact"), null=True, blank=True)
     reassessment_at = models.DateTimeField(_("reassessment"), null=True, blank=True)
+    # Set when retention erased the personal fields; the de-identified row stays for counts.
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
     reassessment_format = models.CharField(
         _("reassessment format"), max_length=16, choices=CareFormat.choices, blank=True
     )
@@ -372,6 +374,7 @@ class InquiryEvent(models.Model):
         REASSESSMENT_SCHEDULED = "reassessment_scheduled", _("Reassessment scheduled")
         NOTE_STARTED = "note_started", _("Reassessment note started")
         NOTE_SIGNED = "note_signed", _("Reassessment note signed")
+        ERASED = "erased", _("Personal details erased (retention)")
         MESSAGE_FAILED = "message_failed", _("Message failed")
         MESSAGE_SKIPPED = "message_skipped", _("Message skipped")
 

@@ -70,3 +70,9 @@ def urgent_escalation_task() -> None:
 def check_in_task() -> None:
     """Owe the gentle check-ins whose date has come."""
     services.check_in_due()
+
+
+@shared_task(acks_late=True, max_retries=0, soft_time_limit=600, time_limit=660)
+def purge_expired_task() -> None:
+    """Apply the retention periods (spam deleted, finished inquiries' personal data erased)."""
+    services.purge_expired()

@@ -24,7 +24,6 @@ from .forms import ComebackForm
 
 logger = logging.getLogger(__name__)
 
-THANKS_COOKIE = "reengage_thanks"
 THANKS_SALT = "intake.thanks"
 THANKS_MAX_AGE = 3600
 
@@ -73,7 +72,7 @@ def comeback(request: HttpRequest) -> HttpResponse:
     response = redirect(reverse("intake:thanks"))
     response.status_code = 303
     response.set_signed_cookie(
-        THANKS_COOKIE,
+        settings.THANKS_COOKIE_NAME,
         token,
         salt=THANKS_SALT,
         max_age=THANKS_MAX_AGE,
@@ -89,7 +88,7 @@ def comeback(request: HttpRequest) -> HttpResponse:
 def thanks(request: HttpRequest) -> HttpResponse:
     """Warm thanks: what happens next and by when. Repeats nothing the person wrote."""
     token = request.get_signed_cookie(
-        THANKS_COOKIE, default=None, salt=THANKS_SALT, max_age=THANKS_MAX_AGE
+        settings.THANKS_COOKIE_NAME, default=None, salt=THANKS_SALT, max_age=THANKS_MAX_AGE
     )
     context = selectors.thanks_context(token) if token else {"known": False}
     return render(request, "intake/thanks.html", context)

@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from intake import dashboard, views
+from intake import dashboard, two_factor, views
 
 admin.site.site_header = "Reengage"
 admin.site.site_title = "Reengage"
@@ -13,11 +14,13 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sms/inbound", views.sms_inbound, name="sms-inbound"),
     path(
-        "admin/dashboard/",
+        f"{settings.ADMIN_URL}dashboard/",
         admin.site.admin_view(dashboard.dashboard_view),
         name="intake-dashboard",
     ),
-    path("admin/", admin.site.urls),
+    path(f"{settings.ADMIN_URL}2fa/setup/", two_factor.setup, name="intake-2fa-setup"),
+    path(f"{settings.ADMIN_URL}2fa/verify/", two_factor.verify, name="intake-2fa-verify"),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("pt/", RedirectView.as_view(url="/pt-br/", permanent=False)),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
 ]

@@ -8,10 +8,12 @@ With nothing set and ``DJANGO_DEBUG=1`` the app runs on the embedded default: SQ
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from cryptography.fernet import Fernet
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -76,21 +78,33 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
     "intake",
 ]
 
 MIDDLEWARE = [
     "intake.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "intake.security.ReengageCSPMiddleware",
+    "intake.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "intake.security.SessionLimitsMiddleware",
+    "intake.security.TwoFactorRequiredMiddleware",
+    "intake.security.StaffSignInGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "intake.middleware.AuditDeniedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "reengage.urls"
@@ -142,6 +156,31 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Auth -----------------------------------------------------------------------------
+# django-axes first: it refuses a locked-out username or address before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
+# Every staff page needs a verified TOTP device in production (off only for local demos).
+ADMIN_REQUIRE_2FA = env.bool("DJANGO_ADMIN_2FA", default=not DEBUG)
+OTP_TOTP_ISSUER = env.str("ORG_NAME", default="Reengage")
+# Lockout: 5 failures for one username or from one address, then 15 minutes' cool-off.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "intake.security.client_ip"
+AXES_VERBOSE = True
+# Per-address staff sign-in attempts before axes even counts them; fails closed (see security).
+ADMIN_LOGIN_RATE = env.str("ADMIN_LOGIN_RATE", default="30/h")
+# Idle sign-out after 15 minutes (renewed on each request), and a cap since sign-in.
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=15 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=10 * 3600)
+LOGIN_URL = "admin:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -214,6 +253,14 @@ INTAKE_FLOOD_LIMIT = env.int("INTAKE_FLOOD_LIMIT", default=3)
 # A form sent sooner than this after it was shown is quarantined for review (never rejected).
 INTAKE_MIN_FILL_SECONDS = env.float("INTAKE_MIN_FILL_SECONDS", default=3.0)
 
+# --- Retention --------------------------------------------------------------------------
+# Quarantined spam goes after 30 days; a closed inquiry with no clinical record has its
+# personal fields erased after RETENTION_CLOSED_DAYS; one with reassessment notes follows
+# the (longer) clinical-records period. De-identified counts and the audit log stay.
+RETENTION_SPAM_DAYS = env.int("RETENTION_SPAM_DAYS", default=30)
+RETENTION_CLOSED_DAYS = env.int("RETENTION_CLOSED_DAYS", default=365)
+RETENTION_CLINICAL_DAYS = env.int("RETENTION_CLINICAL_DAYS", default=7 * 365)
+
 # --- Celery ---------------------------------------------------------------------------
 # No REDIS_URL: tasks run in-process right after the transaction commits (embedded default).
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -243,6 +290,7 @@ CELERY_TASK_ROUTES = {
     "intake.tasks.overdue_flag_task": {"queue": "routing"},
     "intake.tasks.urgent_escalation_task": {"queue": "routing"},
     "intake.tasks.check_in_task": {"queue": "routing"},
+    "intake.tasks.purge_expired_task": {"queue": "routing"},
 }
 # A dead Redis must never hang a web request: publishing gives up fast, the outbox row and
 # the sweeper make sure nothing is lost.
@@ -277,6 +325,7 @@ CELERY_BEAT_SCHEDULE = {
     "overdue-flag": {"task": "intake.tasks.overdue_flag_task", "schedule": 60.0},
     "urgent-escalation": {"task": "intake.tasks.urgent_escalation_task", "schedule": 30.0},
     "check-in": {"task": "intake.tasks.check_in_task", "schedule": 3600.0},
+    "purge-expired": {"task": "intake.tasks.purge_expired_task", "schedule": 24 * 3600.0},
 }
 
 # --- Security -------------------------------------------------------------------------
@@ -295,6 +344,31 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# No page reads the CSRF token from JavaScript, so the cookie can be HttpOnly too.
+CSRF_COOKIE_HTTPONLY = True
+# __Host- cookies: Secure, Path=/, no Domain — a sibling subdomain cannot set or read them.
+SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
+THANKS_COOKIE_NAME = "__Host-reengage-thanks" if HTTPS else "reengage-thanks"
+# Content-Security-Policy (django-csp 4): nothing from anywhere but this site, no inline
+# script, no plugins, no framing, no <base>. Admin pages also allow inline style attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "manifest-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Submitting to the HSTS preload list binds every subdomain for years: the operator's call.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "intake.views.csrf_failure"
@@ -308,7 +382,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact": {"()": "intake.security.RedactPersonalData"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

@@ -1,0 +1,168 @@
+"""Staff-side protections: headers, session limits, two-factor gate, fail-closed sign-in.
+
+The public form stays open when the cache is down (a person's message matters more); staff
+sign-in fails closed (an attacker must not profit from a broken cache).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable
+
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django_ratelimit.core import is_ratelimited
+
+logger = logging.getLogger(__name__)
+
+SESSION_STARTED_KEY = "reengage_auth_started"
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client address as TrustedProxyMiddleware established it (for django-axes)."""
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def admin_prefix() -> str:
+    return "/" + settings.ADMIN_URL.lstrip("/")
+
+
+def is_admin_path(request: HttpRequest) -> bool:
+    return request.path_info.startswith(admin_prefix())
+
+
+class ReengageCSPMiddleware(CSPMiddleware):
+    """The strict policy everywhere; Django admin's inline style attributes on admin pages."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if is_admin_path(request):
+            parts.update = {**(parts.update or {}), "style-src": [UNSAFE_INLINE]}
+        return parts
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy everywhere; ``no-store`` on every staff page (personal data)."""
+
+    PERMISSIONS_POLICY = (
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+        "microphone=(), payment=(), usb=(), interest-cohort=()"
+    )
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
+        if is_admin_path(request):
+            response["Cache-Control"] = "no-store, private"
+        return response
+
+
+def mark_sign_in(sender, request, user, **kwargs) -> None:
+    """Remember when this session signed in, for the absolute cap."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_STARTED_KEY] = time.time()
+
+
+class SessionLimitsMiddleware:
+    """An absolute cap on a staff session, on top of the idle timeout.
+
+    The idle timeout is the session cookie's age, renewed on every request
+    (SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST); this adds the cap since sign-in.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            started = request.session.get(SESSION_STARTED_KEY)
+            now = time.time()
+            if started is None:
+                request.session[SESSION_STARTED_KEY] = now
+            elif now - started > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                return redirect(f"{reverse('admin:login')}?next={request.path}")
+        return self.get_response(request)
+
+
+# Pages a signed-in person may reach before the second factor.
+_TWO_FACTOR_FREE = re.compile(r"(login|logout|2fa/(setup|verify)|jsi18n)/?$")
+
+
+class TwoFactorRequiredMiddleware:
+    """No admin page without a verified second factor, when ADMIN_REQUIRE_2FA is on."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if settings.ADMIN_REQUIRE_2FA and is_admin_path(request):
+            user = getattr(request, "user", None)
+            rest = request.path_info[len(admin_prefix()) :]
+            if (
+                user is not None
+                and user.is_authenticated
+                and not user.is_verified()
+                and not _TWO_FACTOR_FREE.search(rest)
+            ):
+                from django_otp import devices_for_user
+
+                has_device = any(True for _d in devices_for_user(user, confirmed=True))
+                target = "intake-2fa-verify" if has_device else "intake-2fa-setup"
+                return redirect(f"{reverse(target)}?next={request.path}")
+        return self.get_response(request)
+
+
+class StaffSignInGuardMiddleware:
+    """Fail closed: when the rate-limit cache is unreachable, staff sign-in pauses.
+
+    Per-address attempts are limited (ADMIN_LOGIN_RATE) before django-axes' per-user and
+    per-address lockout even counts them.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "POST" and request.path_info == reverse("admin:login"):
+            try:
+                limited = is_ratelimited(
+                    request,
+                    group="staff-sign-in",
+                    key="ip",
+                    rate=settings.ADMIN_LOGIN_RATE,
+                    method="POST",
+                    increment=True,
+                )
+            except Exception:  # noqa: BLE001 - unknown cache state: refuse, do not guess
+                logger.warning("staff sign-in paused: rate-limit cache unavailable")
+                return render(request, "admin/sign_in_paused.html", status=503)
+            if limited:
+                logger.warning("staff sign-in rate limit reached")
+                return render(request, "admin/locked_out.html", status=429)
+        return self.get_response(request)
+
+
+class RedactPersonalData(logging.Filter):
+    """Last line of defence: mask anything shaped like an e-mail address or phone number."""
+
+    EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+    PHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = self.PHONE.sub("[number]", self.EMAIL.sub("[e-mail]", message))
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        return True
