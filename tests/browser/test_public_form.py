@@ -67,3 +67,14 @@ def test_keyboard_only_inquiry_reaches_the_coordinators_list(
     page.wait_for_url("**/change/")
     page.wait_for_load_state()
     assert "I'm thinking about coming back. Is that okay?" in page.content().replace("&#x27;", "'")
+
+    # A triage action from the real page: log that the coordinator reached the person.
+    attempt = page.locator("form[action$='/triage/attempt/']")
+    attempt.locator("select[name=channel]").select_option("call")
+    attempt.locator("select[name=outcome]").select_option("reached")
+    attempt.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "Contact attempt logged." in page.content()
+    inquiry.refresh_from_db()
+    assert inquiry.status == "contacted" and inquiry.first_contact_at is not None
+    assert inquiry.events.filter(kind="contact_attempt", actor=lee).count() == 1
