@@ -158,11 +158,20 @@ class RedactPersonalData(logging.Filter):
     """Last line of defence: mask anything shaped like an e-mail address or phone number."""
 
     EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-    PHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")
+    # Standalone runs of 10–15 digits with phone punctuation; never parts of ids or UUIDs.
+    PHONE = re.compile(r"(?<![\w-])\+?\(?\d[\d ().-]{7,}\d(?![\w-])")
+
+    @staticmethod
+    def _mask_phone(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if re.match(r"\d{4}-\d{2}-\d{2}", text):  # an ISO date and time, not a phone number
+            return text
+        digits = sum(ch.isdigit() for ch in text)
+        return "[number]" if 10 <= digits <= 15 else text
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        cleaned = self.PHONE.sub("[number]", self.EMAIL.sub("[e-mail]", message))
+        cleaned = self.PHONE.sub(self._mask_phone, self.EMAIL.sub("[e-mail]", message))
         if cleaned != message:
             record.msg, record.args = cleaned, ()
         return True

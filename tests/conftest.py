@@ -128,3 +128,32 @@ def worker(stack_env, service_dir):
     proc = support.celery_worker(stack_env, service_dir)
     yield proc
     proc.stop()
+
+
+class AppProcesses:
+    """gunicorn and Celery workers a test starts with its own env; all stopped at teardown."""
+
+    def __init__(self, logdir: Path) -> None:
+        self.logdir = logdir
+        self.started: list[support.ManagedProcess] = []
+
+    def web(self, env: dict[str, str], workers: int = 1) -> support.ManagedProcess:
+        port = support.free_port()
+        proc = support.gunicorn(env, self.logdir, port, workers, started=self.started)
+        proc.url = f"http://127.0.0.1:{port}"
+        return proc
+
+    def worker(self, env: dict[str, str], name: str = "worker", **kwargs) -> support.ManagedProcess:
+        return support.celery_worker(env, self.logdir, name=name, started=self.started, **kwargs)
+
+    def stop_all(self) -> None:
+        for proc in reversed(self.started):
+            proc.stop()
+
+
+@pytest.fixture
+def app_processes(stack_env, collected_static, tmp_path):
+    """Start web/worker processes per test (logs in the test's own tmp_path); always stopped."""
+    processes = AppProcesses(tmp_path)
+    yield processes
+    processes.stop_all()

@@ -130,11 +130,19 @@ class SMTPSink:
         with self.lock:
             return len(self.messages)
 
+    def copies_by_message_id(self) -> dict[str, int]:
+        """How many accepted copies each Message-ID has (the exactly-once check)."""
+        with self.lock:
+            ids = [str(m["Message-ID"]) for m in self.messages]
+        return {mid: ids.count(mid) for mid in ids}
+
 
 class SMTPServer:
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.sink = SMTPSink()
+    """aiosmtpd on loopback; a drill may bring its own sink or reuse a port it reserved."""
+
+    def __init__(self, sink: SMTPSink | None = None, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.sink = sink if sink is not None else SMTPSink()
         self.controller: Controller | None = None
 
     @property
@@ -194,6 +202,7 @@ def celery_worker(
     name: str = "worker",
     beat: bool = True,
     concurrency: int = 1,
+    started: list[ManagedProcess] | None = None,
 ) -> ManagedProcess:
     argv = [
         str(VENV_BIN / "celery"),
@@ -217,11 +226,19 @@ def celery_worker(
         argv += ["-B", "-s", str(logdir / f"{name}-beat-schedule")]
     proc = ManagedProcess(name, argv, env, logdir)
     proc.start()
+    if started is not None:  # registered before waiting, so a slow start is still stopped
+        started.append(proc)
     wait_until(lambda: "ready." in proc.log(), timeout=40, what=f"celery {name} ready")
     return proc
 
 
-def gunicorn(env: dict[str, str], logdir: Path, port: int, workers: int = 1) -> ManagedProcess:
+def gunicorn(
+    env: dict[str, str],
+    logdir: Path,
+    port: int,
+    workers: int = 1,
+    started: list[ManagedProcess] | None = None,
+) -> ManagedProcess:
     argv = [
         str(VENV_BIN / "gunicorn"),
         "reengage.wsgi",
@@ -236,6 +253,8 @@ def gunicorn(env: dict[str, str], logdir: Path, port: int, workers: int = 1) -> 
     ]
     proc = ManagedProcess("web", argv, env, logdir)
     proc.start()
+    if started is not None:
+        started.append(proc)
     wait_for_port(port, timeout=30)
     return proc
 
@@ -308,3 +327,276 @@ class FormClient:
         # A believable fill time: the form was rendered `fill_seconds` ago.
         hidden["rendered_at"] = signing.dumps(int(time.time() - fill_seconds), salt=RENDER_SALT)
         return self.request(path, {**hidden, **fields})
+
+
+# --- Fault drills --------------------------------------------------------------------
+
+
+@dataclass
+class GatedSMTPSink(SMTPSink):
+    """Holds the first DATA unanswered until ``release`` is set (the message is mid-conversation).
+
+    ``arrived`` is set once the whole DATA is in and the server is deciding; ``held_peer`` is the
+    client's (host, port). If the client goes away while held, aiosmtpd cancels the handler and
+    ``abandoned`` is set: the server never accepted that copy. Later DATA is accepted at once.
+    """
+
+    arrived: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+    abandoned: threading.Event = field(default_factory=threading.Event)
+    held_peer: tuple | None = None
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        if self.held_peer is None:
+            self.held_peer = session.peer
+            self.arrived.set()
+            try:
+                while not self.release.is_set():
+                    await asyncio.sleep(0.02)
+            except asyncio.CancelledError:
+                self.abandoned.set()
+                raise
+            if server.transport is None or server.transport.is_closing():
+                self.abandoned.set()
+                return "421 4.3.0 Client went away"
+        return await super().handle_DATA(server, session, envelope)
+
+
+@dataclass
+class RefusingSMTPSink(SMTPSink):
+    """Answers 451 (try again later) to RCPT for the addresses in ``refuse``, forever."""
+
+    refuse: frozenset[str] = frozenset()
+    refused: list[str] = field(default_factory=list)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
+        if address.lower() in self.refuse:
+            with self.lock:
+                self.refused.append(address)
+            return "451 4.3.2 Please try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+class SilentTCPServer:
+    """Accepts TCP connections and never says a word: an SMTP server that hangs."""
+
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.accepted_at: list[float] = []
+        self._conns: list[socket.socket] = []
+        self._sock: socket.socket | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", self.port))
+        sock.listen(16)
+        sock.settimeout(0.1)
+        self._sock = sock
+        self._thread = threading.Thread(target=self._serve, name="silent-smtp", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _addr = self._sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.accepted_at.append(time.time())
+            self._conns.append(conn)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(5)
+        for conn in self._conns:
+            conn.close()
+        if self._sock:
+            self._sock.close()
+            self._sock = None
+
+
+def child_pids(pid: int) -> list[int]:
+    """Direct children of ``pid`` (from /proc, no psutil needed)."""
+    kids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            kids.append(int(stat.parent.name))
+    return kids
+
+
+def tcp_socket_owner(local_port: int, pids: list[int]) -> int | None:
+    """Which of ``pids`` holds the loopback TCP socket bound to ``local_port``."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == local_port and fields[9] != "0":
+                inodes.add(f"socket:[{fields[9]}]")
+    for pid in pids:
+        try:
+            fds = list(Path(f"/proc/{pid}/fd").iterdir())
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                if os.readlink(fd) in inodes:
+                    return pid
+            except OSError:
+                continue
+    return None
+
+
+def pid_alive(pid: int) -> bool:
+    """True while ``pid`` exists and is not a zombie."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+_MONITOR_ARG = re.compile(rb'"((?:[^"\\]|\\.)*)"')
+
+
+class RedisMonitor:
+    """Records every command a redis-server receives (``redis-cli monitor``), as raw lines."""
+
+    STOP = "reengage-drill-monitor-stop"
+
+    def __init__(self, port: int, workdir: Path) -> None:
+        self.port = port
+        self.path = workdir / f"redis-monitor-{port}.log"
+        self.lines: list[bytes] = []
+        self.proc: subprocess.Popen | None = None
+        self.binary = shutil.which("redis-cli") or ""
+
+    def _cli(self, *args: str) -> list[str]:
+        return [self.binary, "-h", "127.0.0.1", "-p", str(self.port), *args]
+
+    def _recorded(self) -> bytes:
+        return self.path.read_bytes() if self.path.exists() else b""
+
+    def start(self) -> None:
+        if not self.binary:
+            require("services", "redis-cli is not installed")
+        self._out = open(self.path, "wb")
+        self.proc = subprocess.Popen(
+            self._cli("monitor"), stdout=self._out, stderr=subprocess.STDOUT
+        )
+        # Recording has begun once a command sent now shows up in the output.
+        wait_until(
+            lambda: (
+                subprocess.run(self._cli("ping"), capture_output=True).returncode == 0
+                and b'"ping"' in self._recorded().lower()
+            ),
+            timeout=10,
+            what="redis-cli monitor to start",
+        )
+
+    def stop(self) -> None:
+        """Sends a marker command and waits for it, so every earlier command is kept."""
+        if self.proc is None:
+            return
+        try:
+            subprocess.run(self._cli("get", self.STOP), capture_output=True, timeout=5)
+            wait_until(
+                lambda: self.STOP.encode() in self._recorded(), timeout=5, what="monitor marker"
+            )
+        finally:
+            self.proc.terminate()
+            self.proc.wait(5)
+            self.proc = None
+            self._out.close()
+        self.lines = [
+            line
+            for line in self._recorded().splitlines()
+            if line.strip() and line.strip() != b"OK" and self.STOP.encode() not in line
+        ]
+
+    def commands(self) -> list[list[bytes]]:
+        """Each recorded command as its list of unescaped arguments."""
+        import codecs
+
+        result = []
+        for line in self.lines:
+            _head, _sep, rest = line.partition(b"] ")
+            result.append([codecs.escape_decode(a)[0] for a in _MONITOR_ARG.findall(rest)])
+        return result
+
+    def celery_messages(self) -> list[dict]:
+        """Every kombu envelope seen in any command: headers, properties and decoded body."""
+        import base64
+        import json
+
+        found = []
+        for args in self.commands():
+            for arg in args:
+                if not arg.startswith((b"{", b"[")):
+                    continue
+                try:
+                    envelope = json.loads(arg)
+                except ValueError:
+                    continue
+                if isinstance(envelope, list) and envelope:
+                    envelope = envelope[0]  # the unacked copy: [envelope, exchange, key]
+                if not isinstance(envelope, dict) or "body" not in envelope:
+                    continue
+                body = envelope["body"]
+                if envelope.get("properties", {}).get("body_encoding") == "base64":
+                    body = base64.b64decode(body)
+                elif isinstance(body, str):
+                    body = body.encode()
+                found.append(
+                    {
+                        "headers": envelope.get("headers") or {},
+                        "properties": envelope.get("properties") or {},
+                        "body": body,
+                        "raw": arg,
+                    }
+                )
+        return found
+
+
+def broker_app(redis_url: str):
+    """A bare Celery app on the drill's Redis, to publish tasks by name like the web does."""
+    from celery import Celery
+
+    app = Celery("drill", broker=redis_url, set_as_current=False)
+    app.conf.update(
+        task_serializer="json",
+        accept_content=["json"],
+        task_ignore_result=True,
+        broker_connection_retry_on_startup=True,
+    )
+    return app
+
+
+def owe_acknowledgement(email: str, **overrides):
+    """An inquiry saved through the service, as the form saves it, owing its acknowledgement.
+
+    Nothing is published: the drill decides who delivers it (the sweeper, a task it publishes
+    itself, or direct calls). Returns the acknowledgement's OutboundMessage.
+    """
+    from unittest import mock
+
+    from intake import services
+    from intake.models import OutboundMessage
+    from tests.factories import submission
+
+    with mock.patch.object(services, "tasks_enqueue"):
+        inquiry = services.inquiry_submit(submission=submission(email=email, **overrides))
+    return OutboundMessage.objects.get(inquiry=inquiry, kind=OutboundMessage.Kind.ACKNOWLEDGEMENT)

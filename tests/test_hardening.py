@@ -442,3 +442,24 @@ def test_a_canary_in_every_free_text_field_reaches_no_log_payload_audit_subject_
             for row in cursor.fetchall():
                 for column, value in zip(columns, row, strict=True):
                     assert CANARY not in str(value), f"{table}.{column}"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("reply to sam@example.com failed", "reply to [e-mail] failed"),
+        ("call +1 (617) 555-0134 now", "call [number] now"),
+        ("texted +16175550134", "texted [number]"),
+        (
+            "task[8d6f3436-78dc-4365-ac50-528f886be638] ok",
+            "task[8d6f3436-78dc-4365-ac50-528f886be638] ok",
+        ),
+        ("due 2026-11-23 05:49:21 id=12345678", "due 2026-11-23 05:49:21 id=12345678"),
+    ],
+)
+def test_the_log_filter_masks_contacts_but_not_ids_or_dates(line: str, expected: str) -> None:
+    from intake.security import RedactPersonalData
+
+    record = logging.LogRecord("intake", logging.INFO, __file__, 1, line, (), None)
+    RedactPersonalData().filter(record)
+    assert record.getMessage() == expected

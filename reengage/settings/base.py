@@ -277,7 +277,9 @@ CELERY_TASK_ACKS_LATE = True
 # task that kills its worker cannot loop forever.
 CELERY_TASK_RETRY_ON_WORKER_LOST = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = False
-CELERY_TASK_DEFAULT_RETRY_DELAY = 5
+# Retries (worker lost, transient database errors) come back after seconds, not Celery's
+# default three minutes: a retry must not sit unacknowledged in a worker for long.
+CELERY_TASK_ANNOTATIONS = {"*": {"default_retry_delay": 5}}
 # One message at a time per process: a slow SMTP send never holds others hostage.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 60
@@ -296,14 +298,20 @@ CELERY_TASK_ROUTES = {
 # the sweeper make sure nothing is lost.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_CONNECTION_MAX_RETRIES = 2
+# Workers and beat wait out a Redis outage of any length (backing off), instead of exiting.
+# This governs their consuming connection only; publishing follows the options below.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 2,
     "socket_connect_timeout": 2,
     # Longer than any task's run time; we never schedule long countdowns on Redis (delayed
     # sends are rows with next_attempt_at, picked up by the sweeper).
     "visibility_timeout": 3600,
-    "max_retries": 1,
+    # A web request tries the broker once and moves on (no back-off sleep): the outbox row
+    # is saved and the sweeper publishes it once Redis is back. (Found by the fault drill:
+    # one retry after kombu's default 2 s made each post wait while Redis was down.)
+    "max_retries": 0,
+    "interval_start": 0,
 }
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
