@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import re
 import uuid
+from functools import partial
 
 from django import forms
 from django.conf import settings
@@ -237,6 +238,31 @@ class InternalNoteInline(ReadOnlyInline):
     related = ("author",)
     verbose_name_plural = _("Internal notes (never sent)")
 
+
+# Triage actions that are "a form, then one service with the form's fields".
+FORM_ACTIONS = {
+    "status": (admin_forms.StatusForm, services.inquiry_set_status, _("Status changed.")),
+    "snooze": (
+        admin_forms.SnoozeForm,
+        services.inquiry_snooze,
+        _("Snoozed: the first-contact clock is paused until then."),
+    ),
+    "attempt": (
+        admin_forms.ContactAttemptForm,
+        services.contact_attempt_record,
+        _("Contact attempt logged."),
+    ),
+    "note": (
+        admin_forms.NoteForm,
+        services.internal_note_add,
+        _("Note added. It stays with the team and is never sent."),
+    ),
+    "schedule": (
+        admin_forms.ScheduleForm,
+        services.reassessment_schedule,
+        _("Reassessment scheduled; the person gets a confirmation."),
+    ),
+}
 
 EXPORT_COLUMNS = [
     ("inquiry", lambda i: str(i.public_id)),
@@ -568,16 +594,13 @@ class InquiryAdmin(admin.ModelAdmin):
         back = redirect(reverse("admin:intake_inquiry_change", args=[pk]))
         handler = {
             "assign": self._assign,
-            "status": self._status,
-            "snooze": self._snooze,
-            "attempt": self._attempt,
             "reply": self._reply,
-            "note": self._note,
             "spam": self._spam,
             "release": self._release,
             "acknowledge": self._acknowledge,
-            "schedule": self._schedule,
         }.get(action)
+        if handler is None and action in FORM_ACTIONS:
+            handler = partial(self._form_action, *FORM_ACTIONS[action])
         if handler is None:
             raise Http404
         try:
@@ -618,45 +641,16 @@ class InquiryAdmin(admin.ModelAdmin):
         )
         self.message_user(request, _("Assignment saved."))
 
-    def _status(self, request: HttpRequest, inquiry: Inquiry) -> None:
-        form = admin_forms.StatusForm(request.POST)
+    def _form_action(
+        self, form_class, service, done: str, request: HttpRequest, inquiry: Inquiry
+    ) -> None:
+        """Validate the action's form, call its service with the cleaned fields, say so."""
+        form = form_class(request.POST)
         if not form.is_valid():
             return self._form_errors(request, form)
-        services.inquiry_set_status(
-            actor=request.user,
-            inquiry_id=inquiry.pk,
-            status=form.cleaned_data["status"],
-            reason=form.cleaned_data["reason"],
-            check_in_on=form.cleaned_data["check_in_on"],
-        )
-        self.message_user(request, _("Status changed."))
-
-    def _snooze(self, request: HttpRequest, inquiry: Inquiry) -> None:
-        form = admin_forms.SnoozeForm(request.POST)
-        if not form.is_valid():
-            return self._form_errors(request, form)
-        services.inquiry_snooze(
-            actor=request.user, inquiry_id=inquiry.pk, until=form.cleaned_data["until"]
-        )
-        self.message_user(request, _("Snoozed: the first-contact clock is paused until then."))
-
-    def _attempt(self, request: HttpRequest, inquiry: Inquiry) -> None:
-        form = admin_forms.ContactAttemptForm(request.POST)
-        if not form.is_valid():
-            return self._form_errors(request, form)
-        services.contact_attempt_record(
-            actor=request.user, inquiry_id=inquiry.pk, **form.cleaned_data
-        )
-        self.message_user(request, _("Contact attempt logged."))
-
-    def _note(self, request: HttpRequest, inquiry: Inquiry) -> None:
-        form = admin_forms.NoteForm(request.POST)
-        if not form.is_valid():
-            return self._form_errors(request, form)
-        services.internal_note_add(
-            actor=request.user, inquiry_id=inquiry.pk, text=form.cleaned_data["text"]
-        )
-        self.message_user(request, _("Note added. It stays with the team and is never sent."))
+        service(actor=request.user, inquiry_id=inquiry.pk, **form.cleaned_data)
+        self.message_user(request, done)
+        return None
 
     def _spam(self, request: HttpRequest, inquiry: Inquiry) -> None:
         services.inquiry_mark_spam(actor=request.user, inquiry_id=inquiry.pk, spam=True)
@@ -667,18 +661,6 @@ class InquiryAdmin(admin.ModelAdmin):
         self.message_user(
             request, _("Released from quarantine; the acknowledgement it missed is on its way.")
         )
-
-    def _schedule(self, request: HttpRequest, inquiry: Inquiry) -> None:
-        form = admin_forms.ScheduleForm(request.POST)
-        if not form.is_valid():
-            return self._form_errors(request, form)
-        services.reassessment_schedule(
-            actor=request.user,
-            inquiry_id=inquiry.pk,
-            when=form.cleaned_data["when"],
-            care_format=form.cleaned_data["care_format"],
-        )
-        self.message_user(request, _("Reassessment scheduled; the person gets a confirmation."))
 
     def _acknowledge(self, request: HttpRequest, inquiry: Inquiry) -> None:
         services.urgent_alert_acknowledge(actor=request.user, inquiry_id=inquiry.pk)

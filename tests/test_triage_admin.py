@@ -365,3 +365,21 @@ def test_inquiry_page_query_count_does_not_grow_with_its_timeline(
     assert mine.events.count() >= 50
     many = count_queries(ctx["client"], url, django_assert_max_num_queries)
     assert many == few
+
+
+def test_scheduling_the_reassessment_from_the_triage_panel(
+    two_queues, django_capture_on_commit_callbacks
+) -> None:
+    ctx, mine = two_queues, two_queues["mine"]
+    when = (timezone.localtime() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    refused = triage(ctx, mine, "schedule", when=when, care_format="virtual")
+    assert "cannot go from" in refused.content.decode()  # new: reach them first
+    triage(ctx, mine, "attempt", channel="call", outcome="reached")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        done = triage(ctx, mine, "schedule", when=when, care_format="virtual")
+    assert "Reassessment scheduled" in done.content.decode()
+    mine.refresh_from_db()
+    assert mine.status == "reassessment_scheduled" and mine.reassessment_format == "virtual"
+    assert [m.to for m in mail.outbox] == [["a@example.com"]]
+    assert mine.events.filter(kind="reassessment_scheduled", actor=ctx["ana"]).count() == 1
