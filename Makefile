@@ -39,6 +39,12 @@ URL ?= http://$(HOST):$(PORT)
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py $(URL)
 
+# Intake throughput, acknowledgement latency, worklist at scale, worker throughput: on the
+# DATABASE_URL / REDIS_URL servers (default: local), in a database of its own (reengage_bench,
+# dropped and recreated) and Redis db 12 (flushed). Not part of CI. See bench/README.md.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -311,10 +311,9 @@ def tasks_enqueue(*, inquiry_id: int | None = None, message_ids: list[int] = ())
 
     try:
         if inquiry_id is not None and not message_ids:
-            tasks.inquiry_route_task.delay(inquiry_id)
-        for message_id in message_ids:
-            # Delivery routes first when needed, so one task per message is enough.
-            tasks.message_deliver_task.delay(message_id)
+            tasks.publish(tasks.inquiry_route_task, [inquiry_id])
+        # Delivery routes first when needed, so one task per message is enough.
+        tasks.publish(tasks.message_deliver_task, message_ids)
     except Exception as exc:  # noqa: BLE001 - the broker being down must not lose the inquiry
         logger.warning(
             "broker unavailable, left for the sweeper inquiry=%s error=%s",

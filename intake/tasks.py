@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from celery import shared_task
+from celery import shared_task, signals
 from django.core.cache import cache
-from django.db import DatabaseError, InterfaceError
+from django.db import DatabaseError, InterfaceError, close_old_connections, connections
 from django.utils import timezone
 
 from . import services
@@ -16,6 +16,72 @@ logger = logging.getLogger(__name__)
 # Database hiccups are worth a retry; anything else is a bug to look at, not to loop on.
 _TRANSIENT = (DatabaseError, InterfaceError, ConnectionError, TimeoutError)
 BEAT_HEARTBEAT_KEY = "reengage:sweep:last"
+
+# --- Database connections in the worker (bench issue #8) --------------------------------
+# Celery's Django fix-up closes the database connection before and after every task, so each
+# task paid a new PostgreSQL connection (a server process forked, authentication, session
+# setup): about half of a worker's time per acknowledgement on the bench. Tasks now get
+# Django's own request lifecycle instead: close_old_connections() around each task honours
+# CONN_MAX_AGE (a connection is renewed after 60 s) and CONN_HEALTH_CHECKS (a connection that
+# died while idle is replaced before its first query), and a task that did not succeed drops
+# its connections outright, so a connection in an unknown state is never used again.
+# Celery still renews every connection after DB_REUSE_TASKS tasks (its CELERY_DB_REUSE_MAX).
+DB_REUSE_TASKS = 1000
+
+
+@signals.worker_init.connect
+def _reuse_database_connections(sender=None, **_kwargs) -> None:
+    """Raise the fix-up's reuse limit, unless CELERY_DB_REUSE_MAX already set one.
+
+    The fix-up reads CELERY_DB_REUSE_MAX when it is created, before this module is imported,
+    so the limit is set on it directly; if Celery ever moves these attributes, this does
+    nothing and the worker keeps Celery's close-every-task behaviour (slower, still correct).
+    """
+    for fixup in getattr(getattr(sender, "app", None), "_fixups", None) or ():
+        worker_fixup = getattr(fixup, "_worker_fixup", None)
+        if worker_fixup is not None and getattr(worker_fixup, "db_reuse_max", 0) is None:
+            worker_fixup.db_reuse_max = DB_REUSE_TASKS
+
+
+def _eager(task) -> bool:
+    # In-process (eager) tasks run inside the caller's request or transaction: hands off.
+    return bool(getattr(getattr(task, "request", None), "is_eager", False))
+
+
+@signals.task_prerun.connect
+def _connections_before_task(sender=None, **_kwargs) -> None:
+    if not _eager(sender):
+        close_old_connections()
+
+
+@signals.task_postrun.connect
+def _connections_after_task(sender=None, state=None, **_kwargs) -> None:
+    if _eager(sender):
+        return
+    if state == "SUCCESS":
+        close_old_connections()
+    else:
+        connections.close_all()
+
+
+def publish(task, ids) -> None:
+    """Publish ``task(id)`` for each id, all on one producer taken from Celery's pool.
+
+    ``.delay()`` per id takes a producer (and its broker connection) from the pool and gives
+    it back for every message; a sweep re-publishing hundreds of ids, or a submission owing
+    an acknowledgement and an alert, now does that once (bench issue #8). Same messages, same
+    routing, same failure: a broker error is raised to ``services.tasks_enqueue``, which logs
+    it and leaves the rows to the sweeper. In eager mode (no broker) tasks run in-process.
+    """
+    if not ids:
+        return
+    if task.app.conf.task_always_eager:
+        for pk in ids:
+            task.delay(pk)
+        return
+    with task.app.producer_or_acquire() as producer:
+        for pk in ids:
+            task.apply_async((pk,), producer=producer)
 
 
 @shared_task(

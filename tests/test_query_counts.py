@@ -1,0 +1,64 @@
+"""The submit path runs a fixed number of queries, however many inquiries already exist.
+
+Not timed (that is `make bench`): a form POST through the whole middleware stack, with the
+on-commit enqueue captured and not run, so only the request's own queries are counted. The
+changelist's count is kept independent of row count in tests/test_triage_admin.py.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from django.core import signing
+from django.test import Client
+
+from intake.forms import RENDER_SALT
+from intake.models import Inquiry, OutboundMessage
+from tests.factories import default_queue
+
+pytestmark = pytest.mark.django_db
+
+# The submission-token lookups (inquiry, then follow-up), the flood check, then one transaction
+# (a savepoint inside the test's own): the inquiry, its "submitted" event, the acknowledgement
+# and its "queued" event. Raising this number means every person's POST pays one more round
+# trip to the database: look at it in review.
+SUBMIT_QUERIES = 9
+
+
+def post_form(client: Client, n: int, **extra: str):
+    data = {
+        "message": "Hi, I stopped coming when my schedule changed. Could I come back?",
+        "contact_method": "email",
+        "email": f"person.{n}@example.com",
+        "preferred_name": "Sam",
+        "phone": "617 555 0134",
+        "best_time": "evening",
+        "voicemail_ok": "yes",
+        "consent": "on",
+        "website": "",
+        "rendered_at": signing.dumps(int(time.time() - 30), salt=RENDER_SALT),
+        "submission_token": f"query-count-token-{n}",
+        **extra,
+    }
+    return client.post("/", data)
+
+
+def test_a_form_post_runs_a_fixed_number_of_queries(
+    django_assert_num_queries, django_capture_on_commit_callbacks
+) -> None:
+    default_queue()
+    client = Client()
+    for n in range(3):
+        # The 2nd and 3rd post come from someone who wrote before (below the flood limit) and
+        # find more rows in every table: the count must not move.
+        email = "returning@example.com" if n else "first@example.com"
+        with (
+            django_capture_on_commit_callbacks(execute=False) as callbacks,
+            django_assert_num_queries(SUBMIT_QUERIES),
+        ):
+            response = post_form(client, n, email=email)
+        assert response.status_code == 303, response.content[:300]
+        assert len(callbacks) == 1  # the enqueue of routing and delivery, after commit
+    assert Inquiry.objects.count() == 3
+    assert OutboundMessage.objects.filter(kind="acknowledgement").count() == 3
