@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import validate_email
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -183,11 +184,15 @@ class ComebackForm(forms.Form):
                 int(timezone.now().timestamp()), salt=RENDER_SALT
             )
             self.initial["submission_token"] = secrets.token_urlsafe(24)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.form_show_errors = True
-        self.helper.layout = Layout(
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        """The crispy layout, built only when the form is drawn (a valid POST never is)."""
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.form_show_errors = True
+        helper.layout = Layout(
             Fieldset(
                 _("Your message"),
                 # The section title already says "Your message": the field's own label is
@@ -238,6 +243,7 @@ class ComebackForm(forms.Form):
             ),
             Submit("send", _("Send my message")),
         )
+        return helper
 
     # --- field cleaning --------------------------------------------------------------
 

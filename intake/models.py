@@ -303,6 +303,18 @@ class Inquiry(models.Model):
             models.Index(fields=["status", "is_spam", "created_at"], name="inquiry_worklist"),
             models.Index(fields=["queue", "status"], name="inquiry_queue_status"),
             models.Index(fields=["routed_at", "created_at"], name="inquiry_unrouted"),
+            # The worklist's default view (not closed, not quarantined) counted by queue.
+            models.Index(
+                fields=["queue"],
+                condition=Q(is_spam=False) & ~Q(status="closed"),
+                name="inquiry_open_queue",
+            ),
+            # The "language" filter lists the languages of the inquiries a user may see.
+            models.Index(fields=["language", "queue"], name="inquiry_language_queue"),
+            # Routing counts each coordinator's open load (``id`` included: index only).
+            models.Index(
+                fields=["assigned_to", "status", "is_spam", "id"], name="inquiry_assignee_load"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -11,12 +11,16 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
+from time import monotonic
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,6 +40,7 @@ from .models import (
     InternalNote,
     OutboundMessage,
     Priority,
+    QueueHoliday,
     ReassessmentNote,
     RoutingRule,
     SMSOptOut,
@@ -84,11 +89,11 @@ def inquiry_submit(
     Writes the Inquiry, a ``submitted`` event and pending OutboundMessages (acknowledgement
     where consent allows, urgent alert on crisis language); on commit enqueues routing and
     delivery by id. A repeated submission token returns the inquiry it already created.
+
+    This is the busiest write in the product, so it is kept to one count and one transaction
+    of three INSERTs (inquiry, messages, events): a repeated token is caught by its unique
+    constraint rather than looked up first (bench issue #8).
     """
-    if submission_token:
-        existing = _by_submission_token(submission_token)
-        if existing is not None:
-            return existing
     now = timezone.now()
     result = screening.screen(
         submission.message, honeypot_filled=honeypot_filled, too_fast=too_fast
@@ -96,56 +101,63 @@ def inquiry_submit(
     email = crypto.normalise_email(submission.email) if submission.email else ""
     phone = crypto.normalise_phone(submission.phone) if submission.phone else ""
     primary, other = (email, phone) if submission.contact_method == "email" else (phone, email)
+    primary_hash = crypto.contact_hash(primary)
     text_ok = bool(submission.text_ok and phone)
     if not result.crisis and not result.quarantine:
         # Crisis language is never folded away: it always makes its own urgent inquiry.
         folded = _fold_into_open_inquiry(
-            submission, contact_hash=crypto.contact_hash(primary), token=submission_token, now=now
+            submission, contact_hash=primary_hash, token=submission_token, now=now
         )
         if folded is not None:
             return folded
+    inquiry = Inquiry(
+        kind=submission.kind,
+        message=submission.message,
+        preferred_name=submission.preferred_name.strip(),
+        email=email,
+        phone=phone,
+        contact_method=submission.contact_method,
+        voicemail_ok=submission.voicemail_ok,
+        text_ok=text_ok,
+        text_consent_at=now if text_ok else None,
+        text_consent_version=settings.CONSENT_VERSION if text_ok else "",
+        best_time=submission.best_time,
+        language=submission.language,
+        site_id=submission.site_id,
+        care_format=submission.care_format,
+        pace=submission.pace,
+        one_on_one_first=submission.one_on_one_first,
+        open_to_new_group=submission.open_to_new_group,
+        away_reasons=list(submission.away_reasons),
+        last_attended=submission.last_attended,
+        priority=Priority.URGENT if result.crisis else Priority.ROUTINE,
+        is_spam=result.quarantine,
+        spam_score=min(result.spam_score, 32767),
+        contact_hash=primary_hash,
+        other_contact_hash=crypto.contact_hash(other),
+        consent=submission.consent,
+        consent_version=settings.CONSENT_VERSION if submission.consent else "",
+        consent_at=now if submission.consent else None,
+        submission_token=submission_token or None,
+    )
     try:
         with transaction.atomic():
-            inquiry = Inquiry(
-                kind=submission.kind,
-                message=submission.message,
-                preferred_name=submission.preferred_name.strip(),
-                email=email,
-                phone=phone,
-                contact_method=submission.contact_method,
-                voicemail_ok=submission.voicemail_ok,
-                text_ok=text_ok,
-                text_consent_at=now if text_ok else None,
-                text_consent_version=settings.CONSENT_VERSION if text_ok else "",
-                best_time=submission.best_time,
-                language=submission.language,
-                site_id=submission.site_id,
-                care_format=submission.care_format,
-                pace=submission.pace,
-                one_on_one_first=submission.one_on_one_first,
-                open_to_new_group=submission.open_to_new_group,
-                away_reasons=list(submission.away_reasons),
-                last_attended=submission.last_attended,
-                priority=Priority.URGENT if result.crisis else Priority.ROUTINE,
-                is_spam=result.quarantine,
-                spam_score=min(result.spam_score, 32767),
-                contact_hash=crypto.contact_hash(primary),
-                other_contact_hash=crypto.contact_hash(other),
-                consent=submission.consent,
-                consent_version=settings.CONSENT_VERSION if submission.consent else "",
-                consent_at=now if submission.consent else None,
-                submission_token=submission_token or None,
-            )
-            inquiry.save()
-            _event(
-                inquiry,
-                InquiryEvent.Kind.SUBMITTED,
-                to_state=inquiry.status,
-                reason="quarantined" if inquiry.is_spam else inquiry.priority,
-            )
+            inquiry.save(force_insert=True)
             messages = _owed_on_submit(inquiry)
+            InquiryEvent.objects.bulk_create(
+                [
+                    _new_event(
+                        inquiry,
+                        InquiryEvent.Kind.SUBMITTED,
+                        to_state=inquiry.status,
+                        reason="quarantined" if inquiry.is_spam else inquiry.priority,
+                    ),
+                    *(_queued_event(m) for m in messages),
+                ]
+            )
     except IntegrityError:
-        # The same submission token raced in twice: the first one won, nothing is lost.
+        # The same submission token came in twice (a double tap, a resent form, two racing
+        # requests): the first one won, so this one is that inquiry. Nothing is lost.
         if submission_token:
             existing = _by_submission_token(submission_token)
             if existing is not None:
@@ -185,27 +197,41 @@ def _fold_into_open_inquiry(
         created_at__gte=now - timedelta(hours=24),
         is_spam=False,
     )
-    if recent.count() < settings.INTAKE_FLOOD_LIMIT:
+    # Only "fewer than the limit?" matters, so at most that many index entries are read.
+    limit = settings.INTAKE_FLOOD_LIMIT
+    if len(recent.values_list("pk", flat=True)[:limit]) < limit:
         return None
+    if token:
+        # This path is rare, so here the token is looked up first: a resent form whose first
+        # copy made an inquiry must not come back as a follow-up of that same inquiry.
+        existing = _by_submission_token(token)
+        if existing is not None:
+            return existing
     target = (
         recent.filter(status__in=Inquiry.OPEN_STATUSES).order_by("-created_at").first()
         or recent.order_by("-created_at").first()
     )
-    with transaction.atomic():
-        follow_up = InquiryFollowUp.objects.create(
-            inquiry=target,
-            message=submission.message,
-            language=submission.language,
-            kind=submission.kind,
-            site_id=submission.site_id,
-            submission_token=token or None,
-        )
-        _event(
-            target,
-            InquiryEvent.Kind.FOLLOW_UP_ADDED,
-            reason="flood_limit",
-            data={"follow_up": follow_up.pk},
-        )
+    try:
+        with transaction.atomic():
+            follow_up = InquiryFollowUp.objects.create(
+                inquiry=target,
+                message=submission.message,
+                language=submission.language,
+                kind=submission.kind,
+                site_id=submission.site_id,
+                submission_token=token or None,
+            )
+            _event(
+                target,
+                InquiryEvent.Kind.FOLLOW_UP_ADDED,
+                reason="flood_limit",
+                data={"follow_up": follow_up.pk},
+            )
+    except IntegrityError:
+        existing = _by_submission_token(token) if token else None
+        if existing is None:
+            raise
+        return existing
     logger.info("further message kept with inquiry id=%s", target.pk)
     return target
 
@@ -224,26 +250,31 @@ def acknowledgement_channel(inquiry: Inquiry) -> str | None:
 
 
 def _owed_on_submit(inquiry: Inquiry) -> list[OutboundMessage]:
+    """The pending messages a new inquiry is owed, saved in one INSERT (events are the caller's)."""
     owed: list[OutboundMessage] = []
     channel = acknowledgement_channel(inquiry)
     if channel:
         owed.append(
-            _outbound_create(
-                inquiry, OutboundMessage.Kind.ACKNOWLEDGEMENT, channel, "acknowledgement"
+            OutboundMessage(
+                inquiry=inquiry,
+                kind=OutboundMessage.Kind.ACKNOWLEDGEMENT,
+                channel=channel,
+                template_key="acknowledgement",
+                language=inquiry.language,
             )
         )
     if inquiry.priority == Priority.URGENT:
         owed.append(
-            _outbound_create(
-                inquiry,
-                OutboundMessage.Kind.URGENT_ALERT,
-                OutboundMessage.Channel.EMAIL,
-                "urgent_alert",
+            OutboundMessage(
+                inquiry=inquiry,
+                kind=OutboundMessage.Kind.URGENT_ALERT,
+                channel=OutboundMessage.Channel.EMAIL,
+                template_key="urgent_alert",
                 language=settings.LANGUAGE_CODE,
                 dedupe_key=f"alert-{timezone.now():%Y%m%d%H%M%S%f}",
             )
         )
-    return owed
+    return OutboundMessage.objects.bulk_create(owed) if owed else owed
 
 
 def _outbound_create(
@@ -263,17 +294,11 @@ def _outbound_create(
         language=language or inquiry.language,
         dedupe_key=dedupe_key,
     )
-    _event(
-        inquiry,
-        InquiryEvent.Kind.MESSAGE_QUEUED,
-        to_state=message.status,
-        reason=kind,
-        data={"message": message.pk, "channel": channel},
-    )
+    _queued_event(message).save(force_insert=True)
     return message
 
 
-def _event(
+def _new_event(
     inquiry: Inquiry,
     kind: str,
     *,
@@ -283,7 +308,7 @@ def _event(
     reason: str = "",
     data: dict | None = None,
 ) -> InquiryEvent:
-    return InquiryEvent.objects.create(
+    return InquiryEvent(
         inquiry=inquiry,
         kind=kind,
         actor=actor,
@@ -292,6 +317,22 @@ def _event(
         reason=reason,
         data=data or {},
     )
+
+
+def _queued_event(message: OutboundMessage) -> InquiryEvent:
+    return _new_event(
+        message.inquiry,
+        InquiryEvent.Kind.MESSAGE_QUEUED,
+        to_state=message.status,
+        reason=message.kind,
+        data={"message": message.pk, "channel": message.channel},
+    )
+
+
+def _event(inquiry: Inquiry, kind: str, **fields) -> InquiryEvent:
+    event = _new_event(inquiry, kind, **fields)
+    event.save(force_insert=True)
+    return event
 
 
 def _enqueue_on_commit(inquiry_id: int, message_ids: list[int]) -> None:
@@ -325,19 +366,39 @@ def tasks_enqueue(*, inquiry_id: int | None = None, message_ids: list[int] = ())
 # --- Route -----------------------------------------------------------------------------
 
 
-def queue_clock(queue: CoordinatorQueue) -> routing.WorkingClock:
-    return routing.WorkingClock(
-        tz=ZoneInfo(queue.time_zone),
-        work_days=routing.parse_work_days(queue.work_days),
-        start=queue.work_start,
-        end=queue.work_end,
-        holidays=frozenset(h.date for h in queue.holidays.all()),
-    )
+@dataclass(frozen=True)
+class RoutingSetup:
+    """What routing reads on every inquiry: active rules, queues, their clocks, the default."""
+
+    rules: tuple[routing.Rule, ...]
+    queues: dict[int, CoordinatorQueue]
+    clocks: dict[int, routing.WorkingClock]
+    default_id: int
+    loaded_at: float
 
 
-def queue_for(inquiry: Inquiry) -> CoordinatorQueue:
-    """The queue the routing rules pick for this inquiry (pure rules over current rows)."""
-    rules = [
+_routing_setup: RoutingSetup | None = None
+
+
+def routing_setup() -> RoutingSetup:
+    """The routing configuration, read at most every ``ROUTING_SETUP_TTL_SECONDS`` a process.
+
+    Rules, queues and holidays change a few times a year but were read on every inquiry
+    (bench issue #8). A change saved in this process takes effect at once (signals below);
+    one saved elsewhere (admin in a web process, read by a worker) within the TTL.
+    """
+    global _routing_setup
+    cached = _routing_setup
+    if cached is not None and monotonic() - cached.loaded_at < settings.ROUTING_SETUP_TTL_SECONDS:
+        return cached
+    queues = {q.pk: q for q in CoordinatorQueue.objects.prefetch_related("holidays")}
+    default = next((q for q in queues.values() if q.is_default), None)
+    if default is None and queues:
+        default = queues[min(queues)]
+    if default is None:
+        default = CoordinatorQueue.objects.create(name="Intake", slug="intake", is_default=True)
+        queues[default.pk] = default
+    rules = tuple(
         routing.Rule(
             order=r.order,
             queue_id=r.queue_id,
@@ -347,20 +408,57 @@ def queue_for(inquiry: Inquiry) -> CoordinatorQueue:
             priority=r.priority,
         )
         for r in RoutingRule.objects.filter(active=True)
-    ]
-    default = CoordinatorQueue.objects.filter(is_default=True).first()
-    if default is None:
-        default = CoordinatorQueue.objects.order_by("pk").first()
-    if default is None:
-        default = CoordinatorQueue.objects.create(name="Intake", slug="intake", is_default=True)
+    )
+    _routing_setup = RoutingSetup(
+        rules=rules,
+        queues=queues,
+        clocks={
+            pk: _clock(q, frozenset(h.date for h in q.holidays.all())) for pk, q in queues.items()
+        },
+        default_id=default.pk,
+        loaded_at=monotonic(),
+    )
+    return _routing_setup
+
+
+@receiver([post_save, post_delete], sender=RoutingRule, dispatch_uid="routing-setup-rule")
+@receiver([post_save, post_delete], sender=CoordinatorQueue, dispatch_uid="routing-setup-queue")
+@receiver([post_save, post_delete], sender=QueueHoliday, dispatch_uid="routing-setup-holiday")
+def routing_setup_clear(**_kwargs) -> None:
+    """Forget the cached routing configuration (a rule, queue or holiday was saved here)."""
+    global _routing_setup
+    _routing_setup = None
+
+
+def _clock(queue: CoordinatorQueue, holidays: frozenset) -> routing.WorkingClock:
+    return routing.WorkingClock(
+        tz=ZoneInfo(queue.time_zone),
+        work_days=routing.parse_work_days(queue.work_days),
+        start=queue.work_start,
+        end=queue.work_end,
+        holidays=holidays,
+    )
+
+
+def queue_clock(queue: CoordinatorQueue) -> routing.WorkingClock:
+    clock = routing_setup().clocks.get(queue.pk)
+    if clock is None:  # a queue made since the configuration was read
+        clock = _clock(queue, frozenset(h.date for h in queue.holidays.all()))
+    return clock
+
+
+def queue_for(inquiry: Inquiry) -> CoordinatorQueue:
+    """The queue the routing rules pick for this inquiry (pure rules over current rows)."""
+    setup = routing_setup()
     facts = routing.InquiryFacts(
         site_id=inquiry.site_id,
         language=inquiry.language,
         kind=inquiry.kind,
         priority=inquiry.priority,
     )
-    queue_id = routing.pick_queue(facts, rules, default.pk)
-    return default if queue_id == default.pk else CoordinatorQueue.objects.get(pk=queue_id)
+    queue_id = routing.pick_queue(facts, list(setup.rules), setup.default_id)
+    queue = setup.queues.get(queue_id)
+    return queue if queue is not None else CoordinatorQueue.objects.get(pk=queue_id)
 
 
 def first_contact_due(queue: CoordinatorQueue, received_at) -> timezone.datetime:
@@ -409,7 +507,17 @@ def inquiry_route(*, inquiry_id: int) -> Inquiry | None:
 
 
 def _candidates(queue: CoordinatorQueue) -> list[routing.Candidate]:
-    open_statuses = list(Inquiry.OPEN_STATUSES)
+    # Each member's open inquiries are counted by a subquery on the (assigned_to, status,
+    # is_spam) index, so the cost follows the open load, not every inquiry ever assigned.
+    open_load = (
+        Inquiry.objects.filter(
+            assigned_to=OuterRef("pk"), status__in=list(Inquiry.OPEN_STATUSES), is_spam=False
+        )
+        .order_by()
+        .values("assigned_to")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     members = (
         User.objects.filter(
             coordinator_queues=queue,
@@ -417,15 +525,7 @@ def _candidates(queue: CoordinatorQueue) -> list[routing.Candidate]:
             coordinator_profile__active=True,
         )
         .select_related("coordinator_profile")
-        .annotate(
-            open_count=Count(
-                "assigned_inquiries",
-                filter=Q(
-                    assigned_inquiries__status__in=open_statuses,
-                    assigned_inquiries__is_spam=False,
-                ),
-            )
-        )
+        .annotate(open_count=Coalesce(Subquery(open_load), 0))
     )
     return [
         routing.Candidate(
@@ -596,16 +696,19 @@ def _finish(
         OutboundMessage.Status.FAILED: InquiryEvent.Kind.MESSAGE_FAILED,
         OutboundMessage.Status.SKIPPED: InquiryEvent.Kind.MESSAGE_SKIPPED,
     }[status]
+    changes = {
+        "status": status,
+        "sent_at": now if status == OutboundMessage.Status.SENT else None,
+        "provider_id": provider_id[:200],
+        "last_error": error[:200],
+        "lease_until": None,
+        "next_attempt_at": None,
+        "updated_at": now,
+    }
     with transaction.atomic():
-        OutboundMessage.objects.filter(pk=message.pk, status=OutboundMessage.Status.SENDING).update(
-            status=status,
-            sent_at=now if status == OutboundMessage.Status.SENT else None,
-            provider_id=provider_id[:200],
-            last_error=error[:200],
-            lease_until=None,
-            next_attempt_at=None,
-            updated_at=now,
-        )
+        updated = OutboundMessage.objects.filter(
+            pk=message.pk, status=OutboundMessage.Status.SENDING
+        ).update(**changes)
         _event(
             message.inquiry,
             event_kind,
@@ -620,7 +723,11 @@ def _finish(
             _first_contact(inquiry, actor=message.created_by, when=now)
     log = logger.warning if status == OutboundMessage.Status.FAILED else logger.info
     log("message %s id=%s kind=%s attempt=%d", status, message.pk, message.kind, message.attempts)
-    message.refresh_from_db()
+    if updated:  # the row now holds exactly these values: no need to read it back
+        for name, value in changes.items():
+            setattr(message, name, value)
+    else:
+        message.refresh_from_db()
     return message
 
 

@@ -18,29 +18,14 @@ _TRANSIENT = (DatabaseError, InterfaceError, ConnectionError, TimeoutError)
 BEAT_HEARTBEAT_KEY = "reengage:sweep:last"
 
 # --- Database connections in the worker (bench issue #8) --------------------------------
-# Celery's Django fix-up closes the database connection before and after every task, so each
-# task paid a new PostgreSQL connection (a server process forked, authentication, session
-# setup): about half of a worker's time per acknowledgement on the bench. Tasks now get
-# Django's own request lifecycle instead: close_old_connections() around each task honours
-# CONN_MAX_AGE (a connection is renewed after 60 s) and CONN_HEALTH_CHECKS (a connection that
-# died while idle is replaced before its first query), and a task that did not succeed drops
-# its connections outright, so a connection in an unknown state is never used again.
-# Celery still renews every connection after DB_REUSE_TASKS tasks (its CELERY_DB_REUSE_MAX).
-DB_REUSE_TASKS = 1000
-
-
-@signals.worker_init.connect
-def _reuse_database_connections(sender=None, **_kwargs) -> None:
-    """Raise the fix-up's reuse limit, unless CELERY_DB_REUSE_MAX already set one.
-
-    The fix-up reads CELERY_DB_REUSE_MAX when it is created, before this module is imported,
-    so the limit is set on it directly; if Celery ever moves these attributes, this does
-    nothing and the worker keeps Celery's close-every-task behaviour (slower, still correct).
-    """
-    for fixup in getattr(getattr(sender, "app", None), "_fixups", None) or ():
-        worker_fixup = getattr(fixup, "_worker_fixup", None)
-        if worker_fixup is not None and getattr(worker_fixup, "db_reuse_max", 0) is None:
-            worker_fixup.db_reuse_max = DB_REUSE_TASKS
+# Celery's Django fix-up closes the database connection before and after every task unless
+# CELERY_DB_REUSE_MAX is set (reengage/settings/base.py sets it): each task paid a new
+# PostgreSQL connection (a server process forked, authentication, session setup), about half
+# of a worker's time per acknowledgement on the bench. Tasks get Django's own request
+# lifecycle instead: close_old_connections() around each task honours CONN_MAX_AGE (a
+# connection is renewed after 60 s) and CONN_HEALTH_CHECKS (a connection that died while idle
+# is replaced before its first query), and a task that did not succeed drops its connections
+# outright, so a connection in an unknown state is never used again.
 
 
 def _eager(task) -> bool:

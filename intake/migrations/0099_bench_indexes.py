@@ -9,40 +9,35 @@ Found with EXPLAIN ANALYZE on PostgreSQL against the bench's 100,000 generated i
   every inquiry the user may see: a sequential scan (~120-165 ms) becomes an index-only scan
   (~17 ms).
 * ``inquiry_assignee_load`` — routing counts each candidate coordinator's open inquiries
-  (services._candidates, COUNT(id) FILTER over a LEFT JOIN of all their inquiries): fetched
-  from the table that took ~125 ms per routed inquiry at 100,000 rows; reading the index alone
-  (``id`` included so no row is visited) ~55 ms. Still linear in a coordinator's history: the
-  query itself needs the filter in its WHERE clause to read only open rows (this index serves
-  that form too).
+  (``services._candidates``, a correlated subquery on this index).
 
-They are created in the database only (SeparateDatabaseAndState): Inquiry.Meta.indexes in
-intake/models.py does not list them yet, and declaring them only in migration state would
-make the next `makemigrations` propose dropping them. When models.py is next changed, move
-them into Meta.indexes and make this migration's operations plain AddIndex ones.
+Declared in ``Inquiry.Meta.indexes``.
 """
 
 from django.db import migrations, models
 from django.db.models import Q
-
-INDEXES = [
-    models.Index(
-        fields=["queue"],
-        condition=Q(is_spam=False) & ~Q(status="closed"),
-        name="inquiry_open_queue",
-    ),
-    models.Index(fields=["language", "queue"], name="inquiry_language_queue"),
-    models.Index(fields=["assigned_to", "status", "is_spam", "id"], name="inquiry_assignee_load"),
-]
 
 
 class Migration(migrations.Migration):
     dependencies = [("intake", "0008_erased_at")]
 
     operations = [
-        migrations.SeparateDatabaseAndState(
-            database_operations=[
-                migrations.AddIndex(model_name="inquiry", index=index) for index in INDEXES
-            ],
-            state_operations=[],
-        )
+        migrations.AddIndex(
+            model_name="inquiry",
+            index=models.Index(
+                fields=["queue"],
+                condition=Q(is_spam=False) & ~Q(status="closed"),
+                name="inquiry_open_queue",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="inquiry",
+            index=models.Index(fields=["language", "queue"], name="inquiry_language_queue"),
+        ),
+        migrations.AddIndex(
+            model_name="inquiry",
+            index=models.Index(
+                fields=["assigned_to", "status", "is_spam", "id"], name="inquiry_assignee_load"
+            ),
+        ),
     ]

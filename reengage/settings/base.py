@@ -316,6 +316,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_WORKER_SEND_TASK_EVENTS = False
+# A worker keeps its database connection across tasks (Celery's Django fix-up would otherwise
+# open a new one for every task) and renews it after this many; intake/tasks.py checks its
+# health around each task.
+CELERY_DB_REUSE_MAX = env.int("CELERY_DB_REUSE_MAX", default=1000)
 # How often the sweeper re-enqueues due, stalled or unrouted work (seconds).
 OUTBOX_SWEEP_INTERVAL = env.float("OUTBOX_SWEEP_INTERVAL", default=60.0)
 # How long a worker may hold a message in `sending` before the sweeper takes it back.
@@ -325,6 +329,9 @@ OUTBOX_BACKOFF_BASE_SECONDS = env.float("OUTBOX_BACKOFF_BASE_SECONDS", default=3
 OUTBOX_BACKOFF_MAX_SECONDS = env.float("OUTBOX_BACKOFF_MAX_SECONDS", default=3600.0)
 # An inquiry not routed this long after it was saved is picked up by the sweeper.
 ROUTING_GRACE_SECONDS = env.float("ROUTING_GRACE_SECONDS", default=60.0)
+# Routing rules, queues and holidays are re-read at most this often by each process (a change
+# saved in admin reaches the workers within this time).
+ROUTING_SETUP_TTL_SECONDS = env.float("ROUTING_SETUP_TTL_SECONDS", default=10.0)
 CELERY_BEAT_SCHEDULE = {
     "pending-sweep": {
         "task": "intake.tasks.pending_sweep_task",
