@@ -451,3 +451,82 @@ def test_a_crisis_sentence_is_found_whatever_text_surrounds_it(
     result = screen(f"{before}.\n{phrase}.\n{after}", honeypot_filled=True, too_fast=True)
     assert result.crisis
     assert not result.quarantine
+
+
+# --- The fragment prefilter (RuleSet) ------------------------------------------------------
+
+
+def _every_rule_set():
+    from intake import screening
+
+    return {
+        "crisis": screening._CRISIS,
+        "negations": screening._NEGATIONS,
+        "personal context": screening._PERSONAL_CONTEXT,
+        "spam vocabulary": screening._SPAM_RULES,
+    }
+
+
+def _searched_one_by_one(rules, text: str) -> set[str]:
+    return {r.pattern.pattern for r in rules if r.pattern.search(text)}
+
+
+def _searched_with_prefilter(rules, text: str) -> set[str]:
+    return {r.pattern.pattern for r in rules.matches(text)}
+
+
+def test_every_rule_has_fragments_so_the_prefilter_skips_it() -> None:
+    for name, rules in _every_rule_set().items():
+        assert all(rule.needles for rule in rules), name
+
+
+def test_fragments_are_found_in_the_parsed_pattern() -> None:
+    from intake.screening import _rule
+
+    assert _rule(r"\bi want to (?:die|kill myself)\b").needles == frozenset(["i want to "])
+    # Of the certain candidates ({"overdose", "od"} and " on") the longest shortest one wins.
+    assert _rule(r"\b(?:overdose|od)(?:d|ed)? on\b").needles == frozenset([" on"])
+    assert _rule(r"(?:abc|de)+x").needles == frozenset(["abc", "de"])
+    assert _rule(r"a*b?").needles is None  # nothing is certain: always searched
+    assert _rule(r"(?i)hello").needles is None  # case-insensitive: never prefiltered
+
+
+@pytest.mark.parametrize("set_name", SETS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_prefilter_finds_exactly_what_searching_every_rule_finds(
+    set_name: str, language: str
+) -> None:
+    from intake.screening import _plain
+
+    for example in load(set_name, language):
+        for text in (_plain(example.text), normalise(example.text)):
+            for name, rules in _every_rule_set().items():
+                assert _searched_with_prefilter(rules, text) == _searched_one_by_one(rules, text), (
+                    name,
+                    example.text,
+                )
+
+
+def _vocabulary() -> list[str]:
+    # Words and fragments of the phrase lists themselves, so random texts hit many rules.
+    import re
+
+    words: set[str] = set()
+    for rules in _every_rule_set().values():
+        for rule in rules:
+            words.update(n.strip() for n in rule.needles or () if n.strip())
+            words.update(re.findall(r"[a-z]{2,}", rule.pattern.pattern))
+    return sorted(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_vocabulary()), st.text(max_size=6)), min_size=1, max_size=25
+    ),
+    st.sampled_from([" ", "", ", ", ". "]),
+)
+def test_prefilter_agrees_with_every_rule_on_random_phrases(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    for rules in _every_rule_set().values():
+        assert _searched_with_prefilter(rules, text) == _searched_one_by_one(rules, text)

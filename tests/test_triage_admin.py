@@ -10,7 +10,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from intake import services
+from intake import selectors, services
 from intake.models import ContactAttempt, Inquiry, InquiryEvent, InternalNote, OutboundMessage
 from tests.factories import QueueFactory, coordinator, default_queue, submission
 
@@ -343,13 +343,39 @@ def test_changelist_query_count_does_not_grow_with_rows(
 ) -> None:
     ctx = two_queues
     queue = ctx["mine"].queue
-    bulk_inquiries(queue, 48)
+    # Both sizes span several pages (a single page is fetched without the paginator).
+    bulk_inquiries(queue, 60)
     small = count_queries(ctx["client"], "/admin/intake/inquiry/", django_assert_max_num_queries)
     bulk_inquiries(queue, 4950)
     large = count_queries(ctx["client"], "/admin/intake/inquiry/", django_assert_max_num_queries)
     assert small == large
     with django_assert_max_num_queries(small):
         ctx["client"].get("/admin/intake/inquiry/")
+
+
+def test_changelist_pages_follow_the_worklist_order(two_queues) -> None:
+    """Pages found through ids (WorklistPaginator) hold the worklist's rows in its order."""
+    ctx = two_queues
+    bulk_inquiries(ctx["mine"].queue, 130)
+    expected = list(
+        selectors.inquiries_visible_to(ctx["ana"])
+        .exclude(status="closed")
+        .filter(is_spam=False)
+        .values_list("pk", flat=True)
+    )
+    assert len(expected) > 100
+    shown = []
+    for page in (1, 2, 3):
+        response = ctx["client"].get("/admin/intake/inquiry/", {"p": page})
+        assert response.status_code == 200
+        rows = response.context["cl"].result_list
+        assert all(hasattr(row, "earlier_count") for row in rows)  # whole rows, annotated
+        shown += [row.pk for row in rows]
+    assert shown == expected
+    # Urgent first (the same order the worklist's selector gives, checked on the rows).
+    priorities = dict(Inquiry.objects.filter(pk__in=shown).values_list("pk", "priority"))
+    ranks = [0 if priorities[pk] == "urgent" else 1 for pk in shown]
+    assert ranks == sorted(ranks) and ranks[0] == 0
 
 
 def test_inquiry_page_query_count_does_not_grow_with_its_timeline(
