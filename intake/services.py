@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
@@ -274,6 +274,11 @@ def _owed_on_submit(inquiry: Inquiry) -> list[OutboundMessage]:
                 dedupe_key=f"alert-{timezone.now():%Y%m%d%H%M%S%f}",
             )
         )
+    if owed and not connection.features.can_return_rows_from_bulk_insert:
+        # An SQLite older than 3.35 gives no ids back from a bulk insert; events need them.
+        for message in owed:
+            message.save(force_insert=True)
+        return owed
     return OutboundMessage.objects.bulk_create(owed) if owed else owed
 
 

@@ -62,3 +62,20 @@ def test_a_form_post_runs_a_fixed_number_of_queries(
         assert len(callbacks) == 1  # the enqueue of routing and delivery, after commit
     assert Inquiry.objects.count() == 3
     assert OutboundMessage.objects.filter(kind="acknowledgement").count() == 3
+
+
+def test_messages_get_their_ids_where_a_bulk_insert_returns_none(
+    django_capture_on_commit_callbacks, monkeypatch
+) -> None:
+    """An old SQLite returns no ids from a bulk insert: the events still name each message."""
+    from django.db import connection
+
+    from intake.models import InquiryEvent
+
+    default_queue()
+    monkeypatch.setattr(type(connection.features), "can_return_rows_from_bulk_insert", False)
+    with django_capture_on_commit_callbacks(execute=False):
+        assert post_form(Client(), 1).status_code == 303
+    message = OutboundMessage.objects.get(kind="acknowledgement")
+    queued = InquiryEvent.objects.get(kind="message_queued")
+    assert queued.data["message"] == message.pk
