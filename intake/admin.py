@@ -212,15 +212,11 @@ class WorklistPaginator(Paginator):
     counts) are read for the 50 shown only (bench issue #8). One query more, at any size.
     """
 
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+    def _get_page(self, object_list, number, paginator):
+        # ``object_list`` is Paginator.page()'s slice of the worklist: only its ids are read.
+        ids = list(object_list.values_list("pk", flat=True))
         rows = {obj.pk: obj for obj in self.object_list.filter(pk__in=ids).order_by()}
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        return super()._get_page([rows[pk] for pk in ids if pk in rows], number, paginator)
 
 
 class NoteInline(ReadOnlyInline):

@@ -125,9 +125,6 @@ class RuleSet:
     def __iter__(self):
         return iter(self.rules)
 
-    def __len__(self) -> int:
-        return len(self.rules)
-
     def candidates(self, text: str) -> list[Rule]:
         """The rules that may match ``text``: every other rule certainly does not."""
         present = {f for f in self.fragments if f in text}

@@ -255,21 +255,15 @@ def _owed_on_submit(inquiry: Inquiry) -> list[OutboundMessage]:
     channel = acknowledgement_channel(inquiry)
     if channel:
         owed.append(
-            OutboundMessage(
-                inquiry=inquiry,
-                kind=OutboundMessage.Kind.ACKNOWLEDGEMENT,
-                channel=channel,
-                template_key="acknowledgement",
-                language=inquiry.language,
-            )
+            _new_outbound(inquiry, OutboundMessage.Kind.ACKNOWLEDGEMENT, channel, "acknowledgement")
         )
     if inquiry.priority == Priority.URGENT:
         owed.append(
-            OutboundMessage(
-                inquiry=inquiry,
-                kind=OutboundMessage.Kind.URGENT_ALERT,
-                channel=OutboundMessage.Channel.EMAIL,
-                template_key="urgent_alert",
+            _new_outbound(
+                inquiry,
+                OutboundMessage.Kind.URGENT_ALERT,
+                OutboundMessage.Channel.EMAIL,
+                "urgent_alert",
                 language=settings.LANGUAGE_CODE,
                 dedupe_key=f"alert-{timezone.now():%Y%m%d%H%M%S%f}",
             )
@@ -282,7 +276,7 @@ def _owed_on_submit(inquiry: Inquiry) -> list[OutboundMessage]:
     return OutboundMessage.objects.bulk_create(owed) if owed else owed
 
 
-def _outbound_create(
+def _new_outbound(
     inquiry: Inquiry,
     kind: str,
     channel: str,
@@ -291,7 +285,7 @@ def _outbound_create(
     language: str | None = None,
     dedupe_key: str = "",
 ) -> OutboundMessage:
-    message = OutboundMessage.objects.create(
+    return OutboundMessage(
         inquiry=inquiry,
         kind=kind,
         channel=channel,
@@ -299,6 +293,12 @@ def _outbound_create(
         language=language or inquiry.language,
         dedupe_key=dedupe_key,
     )
+
+
+def _outbound_create(inquiry: Inquiry, kind: str, channel: str, template_key: str, **fields):
+    """One pending message and its "queued" event (for everything but a new submission)."""
+    message = _new_outbound(inquiry, kind, channel, template_key, **fields)
+    message.save(force_insert=True)
     _queued_event(message).save(force_insert=True)
     return message
 

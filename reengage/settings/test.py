@@ -36,6 +36,6 @@ INTAKE_RATE_LIMIT = "off"
 ADMIN_REQUIRE_2FA = False
 CELERY_BEAT_SCHEDULE = CELERY_BEAT_SCHEDULE
 # Each test rolls its rows back, which no signal reports: routing reads its configuration
-# fresh every time (tests/unit/test_routing_setup.py turns the cache back on).
+# fresh every time (tests/test_routing_setup.py turns the cache back on).
 ROUTING_SETUP_TTL_SECONDS = 0
 TEST_BASE_DIR = BASE_DIR
