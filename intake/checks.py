@@ -45,7 +45,7 @@ def check_keys(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
             )
         )
     if not settings.DEBUG:
-        if len(getattr(settings, "SECRET_KEY", "") or "") < 32:
+        if len(_secret_key()) < 32:
             errors.append(
                 checks.Error(
                     "DJANGO_SECRET_KEY is missing or too short for production.",
@@ -62,6 +62,14 @@ def check_keys(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
                 )
             )
     return errors
+
+
+def _secret_key() -> str:
+    # Django raises on reading an empty SECRET_KEY; here that is the error to report, kindly.
+    try:
+        return settings.SECRET_KEY or ""
+    except ImproperlyConfigured:
+        return ""
 
 
 def refuse_unsafe_start() -> None:

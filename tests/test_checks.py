@@ -31,3 +31,12 @@ def test_a_malformed_encryption_key_is_named(settings) -> None:
 def test_test_configuration_passes() -> None:
     assert check_keys() == []
     refuse_unsafe_start()
+
+
+def test_an_empty_secret_key_is_reported_not_raised(settings) -> None:
+    # Django itself raises on reading an empty SECRET_KEY; the check names it with its hint.
+    settings.DEBUG = False
+    settings.SECRET_KEY = ""
+    assert "intake.E004" in ids(check_keys())
+    with pytest.raises(ImproperlyConfigured, match=r"intake\.E004"):
+        refuse_unsafe_start()
