@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal
 from time import monotonic
@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Cast, Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -445,16 +445,16 @@ def _clock(queue: CoordinatorQueue, holidays: frozenset) -> routing.WorkingClock
     )
 
 
-def queue_clock(queue: CoordinatorQueue) -> routing.WorkingClock:
-    clock = routing_setup().clocks.get(queue.pk)
+def queue_clock(queue: CoordinatorQueue, setup: RoutingSetup | None = None) -> routing.WorkingClock:
+    clock = (setup or routing_setup()).clocks.get(queue.pk)
     if clock is None:  # a queue made since the configuration was read
         clock = _clock(queue, frozenset(h.date for h in queue.holidays.all()))
     return clock
 
 
-def queue_for(inquiry: Inquiry) -> CoordinatorQueue:
+def queue_for(inquiry: Inquiry, setup: RoutingSetup | None = None) -> CoordinatorQueue:
     """The queue the routing rules pick for this inquiry (pure rules over current rows)."""
-    setup = routing_setup()
+    setup = setup or routing_setup()
     facts = routing.InquiryFacts(
         site_id=inquiry.site_id,
         language=inquiry.language,
@@ -466,9 +466,11 @@ def queue_for(inquiry: Inquiry) -> CoordinatorQueue:
     return queue if queue is not None else CoordinatorQueue.objects.get(pk=queue_id)
 
 
-def first_contact_due(queue: CoordinatorQueue, received_at) -> timezone.datetime:
+def first_contact_due(
+    queue: CoordinatorQueue, received_at, setup: RoutingSetup | None = None
+) -> timezone.datetime:
     hours = Decimal(queue.first_contact_promise_hours)
-    return queue_clock(queue).add_working_time(received_at, timedelta(hours=float(hours)))
+    return queue_clock(queue, setup).add_working_time(received_at, timedelta(hours=float(hours)))
 
 
 def inquiry_route(*, inquiry_id: int) -> Inquiry | None:
@@ -478,37 +480,110 @@ def inquiry_route(*, inquiry_id: int) -> Inquiry | None:
     coordinator's ``last_assigned_at`` and a ``routed`` event. An inquiry already routed is
     left as it is (a rule change never re-routes).
     """
+    return inquiries_route([inquiry_id]).get(inquiry_id)
+
+
+_ROUTED_FIELDS = ["queue", "assigned_to", "routed_at", "first_contact_due_at", "updated_at"]
+
+
+def inquiries_route(inquiry_ids) -> dict[int, Inquiry]:
+    """Route several inquiries in one transaction, as ``inquiry_route`` does one.
+
+    Returns every inquiry found, by id (routed now or before). The rows are locked in id
+    order, so two workers routing overlapping sets wait for each other instead of
+    deadlocking, and the second finds them routed. Each queue's coordinators are read once;
+    an assignment counts towards the next pick within the same call, so a batch spreads
+    across coordinators exactly as the same inquiries routed one by one would.
+    """
     with transaction.atomic():
-        inquiry = Inquiry.objects.select_for_update().filter(pk=inquiry_id).first()
-        if inquiry is None or inquiry.routed_at is not None:
-            return inquiry
-        queue = queue_for(inquiry)
-        assignee_id = None
-        if not inquiry.is_spam:
-            assignee_id = routing.pick_coordinator(_candidates(queue), inquiry.language)
+        found = {
+            inquiry.pk: inquiry
+            for inquiry in Inquiry.objects.select_for_update()
+            .filter(pk__in=list(inquiry_ids))
+            .order_by("pk")
+        }
+        todo = [inquiry for inquiry in found.values() if inquiry.routed_at is None]
+        if not todo:
+            return found
         now = timezone.now()
-        inquiry.queue = queue
-        inquiry.assigned_to_id = assignee_id
-        inquiry.routed_at = now
-        inquiry.first_contact_due_at = first_contact_due(queue, inquiry.created_at)
-        inquiry.save(
-            update_fields=[
-                "queue",
-                "assigned_to",
-                "routed_at",
-                "first_contact_due_at",
-                "updated_at",
-            ]
+        setup = routing_setup()  # one reading of the rules for the whole batch
+        pools: dict[int, list[routing.Candidate]] = {}
+        assigned: dict[int, timezone.datetime] = {}
+        events = []
+        for position, inquiry in enumerate(todo):
+            queue = queue_for(inquiry, setup)
+            assignee_id = None
+            if not inquiry.is_spam:
+                if queue.pk not in pools:
+                    pools[queue.pk] = _candidates(queue)
+                assignee_id = routing.pick_coordinator(pools[queue.pk], inquiry.language)
+            if assignee_id:
+                # Assignments within a batch keep their order (a microsecond apart), so the
+                # next tie, here or in a later batch, goes to whoever waited longest.
+                assigned[assignee_id] = now + timedelta(microseconds=position)
+                _count_assignment(pools, assignee_id, assigned[assignee_id])
+            inquiry.queue = queue
+            inquiry.assigned_to_id = assignee_id
+            inquiry.routed_at = now
+            inquiry.first_contact_due_at = first_contact_due(queue, inquiry.created_at, setup)
+            inquiry.updated_at = now
+            events.append(
+                _new_event(
+                    inquiry,
+                    InquiryEvent.Kind.ROUTED,
+                    reason="rules",
+                    data={"queue": queue.pk, "assigned_to": assignee_id},
+                )
+            )
+        _update_each(Inquiry.objects.all(), todo, _ROUTED_FIELDS)
+        if assigned:
+            stamp = Case(
+                *(When(user_id=user_id, then=Value(when)) for user_id, when in assigned.items()),
+                output_field=CoordinatorProfile._meta.get_field("last_assigned_at"),
+            )
+            CoordinatorProfile.objects.filter(user_id__in=assigned).update(last_assigned_at=stamp)
+        InquiryEvent.objects.bulk_create(events)
+    return found
+
+
+def _update_each(queryset, objs, fields) -> int:
+    """One UPDATE giving each object its own values of ``fields`` (like ``bulk_update``).
+
+    A field holding the same value on every object is set plainly; only the others become a
+    CASE over the ids. ``bulk_update`` builds a CASE for every field, which for a batch of
+    twenty cost more than the statement's round trip (bench issue #8).
+    """
+    objs = list(objs)
+    meta = queryset.model._meta
+    requires_cast = connection.features.requires_casted_case_in_updates
+    changes = {}
+    for name in fields:
+        field = meta.get_field(name)
+        values = [getattr(obj, field.attname) for obj in objs]
+        if all(value == values[0] for value in values):
+            changes[field.attname] = values[0]
+            continue
+        case = Case(
+            *(
+                When(pk=obj.pk, then=Value(value, output_field=field))
+                for obj, value in zip(objs, values, strict=True)
+            ),
+            output_field=field,
         )
-        if assignee_id:
-            CoordinatorProfile.objects.filter(user_id=assignee_id).update(last_assigned_at=now)
-        _event(
-            inquiry,
-            InquiryEvent.Kind.ROUTED,
-            reason="rules",
-            data={"queue": queue.pk, "assigned_to": assignee_id},
-        )
-    return inquiry
+        changes[field.attname] = Cast(case, output_field=field) if requires_cast else case
+    return queryset.filter(pk__in=[obj.pk for obj in objs]).update(**changes)
+
+
+def _count_assignment(pools: dict[int, list[routing.Candidate]], user_id: int, now) -> None:
+    """One more open inquiry for this coordinator, assigned just now, in every queue read."""
+    for pool in pools.values():
+        for i, candidate in enumerate(pool):
+            if candidate.user_id == user_id:
+                pool[i] = replace(
+                    candidate,
+                    open_inquiries=candidate.open_inquiries + 1,
+                    last_assigned_at=now,
+                )
 
 
 def _candidates(queue: CoordinatorQueue) -> list[routing.Candidate]:
@@ -559,39 +634,108 @@ def message_claim(*, message_id: int) -> OutboundMessage | None:
     A conditional UPDATE, so of two workers racing for the same row exactly one wins.
     """
     now = timezone.now()
-    lease = now + timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
-    won = (
+    if not _claim_one(message_id, now):
+        return None
+    return OutboundMessage.objects.select_related("inquiry__queue").get(pk=message_id)
+
+
+def _claim_one(message_id: int, now) -> bool:
+    return bool(
         OutboundMessage.objects.filter(pk=message_id)
         .filter(_claimable(now))
-        .update(
-            status=OutboundMessage.Status.SENDING,
-            lease_until=lease,
-            attempts=F("attempts") + 1,
-            updated_at=now,
-        )
+        .update(**_claim_changes(now))
     )
-    if not won:
-        return None
-    return OutboundMessage.objects.select_related("inquiry").get(pk=message_id)
 
 
-def message_deliver(*, message_id: int) -> OutboundMessage | None:
+def _claim_changes(now) -> dict:
+    return {
+        "status": OutboundMessage.Status.SENDING,
+        "lease_until": now + timedelta(seconds=settings.OUTBOX_LEASE_SECONDS),
+        "attempts": F("attempts") + 1,
+        "updated_at": now,
+    }
+
+
+def _claim_due(limit: int, *, besides: int, now) -> list[int]:
+    """Claim up to ``limit`` more due messages (oldest first) that no other worker holds.
+
+    ``SKIP LOCKED``: rows another worker is claiming at this instant are left to it, so two
+    workers never wait on each other or take the same row. Empty where the database cannot
+    skip locked rows (SQLite), which keeps to one message per delivery.
+    """
+    if limit <= 0 or not connection.features.has_select_for_update_skip_locked:
+        return []
+    with transaction.atomic():
+        ids = list(
+            OutboundMessage.objects.select_for_update(skip_locked=True)
+            .filter(_claimable(now))
+            .exclude(pk=besides)
+            .order_by("created_at", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        if ids:
+            OutboundMessage.objects.filter(pk__in=ids).update(**_claim_changes(now))
+    return ids
+
+
+def message_deliver(*, message_id: int, batch: int = 1) -> OutboundMessage | None:
     """Claim, route the inquiry first if needed, send once, record the outcome.
 
     Writes the message's status, ``sent_at``/``provider_id`` or ``next_attempt_at`` and
     ``last_error``, and a message event. Returns None when there was nothing to do.
-    """
-    message = message_claim(message_id=message_id)
-    if message is None:
-        return None
-    inquiry = message.inquiry
-    if inquiry.routed_at is None:
-        inquiry = inquiry_route(inquiry_id=inquiry.pk) or inquiry
-        message.inquiry = inquiry
 
+    With ``batch`` > 1 (the worker's ``OUTBOX_BATCH_SIZE``), a delivery that wins its own
+    message also claims up to ``batch - 1`` others that are due, routes their inquiries in
+    one transaction, sends them all over the one held SMTP session and records them together
+    (bench issue #8: per acknowledgement, the statements around the send cost more than the
+    send). The others' own tasks then find nothing to claim. Under a burst this is what lets
+    one worker keep up; at a trickle a batch is just its own message. A message that loses
+    its claim is never sent by this delivery, so each is still sent by exactly one worker.
+    """
+    now = timezone.now()
+    if not _claim_one(message_id, now):
+        return None
+    ids = [message_id, *_claim_due(batch - 1, besides=message_id, now=now)]
+    claimed = OutboundMessage.objects.select_related("inquiry__queue").in_bulk(ids)
+    messages = [claimed[pk] for pk in ids if pk in claimed]
+    unrouted = sorted({m.inquiry_id for m in messages if m.inquiry.routed_at is None})
+    if unrouted:
+        routed = inquiries_route(unrouted)
+        for message in messages:
+            message.inquiry = routed.get(message.inquiry_id, message.inquiry)
+    sent: list[tuple[OutboundMessage, str, timezone.datetime]] = []
+    first: OutboundMessage | None = None
+    # Well inside the lease, so nobody takes a row back while this delivery still holds it.
+    deadline = monotonic() + settings.OUTBOX_LEASE_SECONDS / 2
+    try:
+        for i, message in enumerate(messages):
+            if i and monotonic() > deadline:
+                _give_back(messages[i:])
+                break
+            outcome, transient = _deliver_claimed(message, sent if len(messages) > 1 else None)
+            if message.pk == message_id:
+                first = outcome
+            if transient and i + 1 < len(messages):
+                # The mail server is down or stalling: the rest are not tried against it now
+                # (each would wait out its own timeout); they go back, due, to their tasks.
+                _give_back(messages[i + 1 :])
+                break
+    finally:
+        # Whatever was accepted is recorded, even if a later message in the batch blew up.
+        _record_sent(sent)
+    return first
+
+
+def _deliver_claimed(message: OutboundMessage, sent: list | None) -> tuple[OutboundMessage, bool]:
+    """Send one claimed message; (the message, whether the send failed transiently).
+
+    A plain success goes on ``sent`` when batching (the caller records the batch together);
+    every other outcome is recorded at once.
+    """
+    inquiry = message.inquiry
     skip = _skip_reason(message)
     if skip:
-        return _finish(message, OutboundMessage.Status.SKIPPED, reason=skip)
+        return _finish(message, OutboundMessage.Status.SKIPPED, reason=skip), False
     if message.channel == OutboundMessage.Channel.SMS:
         # No text arrives at night: before 08:00 or from 21:00 in the queue's time zone it
         # waits for the morning (a row with next_attempt_at, not a countdown in Redis).
@@ -599,14 +743,80 @@ def message_deliver(*, message_id: int) -> OutboundMessage | None:
         now = timezone.now()
         allowed = sms_allowed_at(now, tz)
         if allowed > now:
-            return _defer(message, until=allowed)
+            return _defer(message, until=allowed), False
     try:
         provider_id = _send(message)
     except email_channel.PermanentSendError as exc:
-        return _finish(message, OutboundMessage.Status.FAILED, reason="permanent", error=str(exc))
+        failed = _finish(message, OutboundMessage.Status.FAILED, reason="permanent", error=str(exc))
+        return failed, False
     except email_channel.TransientSendError as exc:
-        return _retry_later(message, error=str(exc))
-    return _finish(message, OutboundMessage.Status.SENT, provider_id=provider_id)
+        return _retry_later(message, error=str(exc)), True
+    if sent is None or message.kind == OutboundMessage.Kind.REPLY:
+        # A reply sent is first contact: that is recorded on the inquiry, row by row.
+        return _finish(message, OutboundMessage.Status.SENT, provider_id=provider_id), False
+    sent.append((message, provider_id, timezone.now()))
+    return message, False
+
+
+def _give_back(messages: list[OutboundMessage]) -> None:
+    """Return claimed, unsent messages to pending (not an attempt) and publish them again."""
+    ids = [m.pk for m in messages]
+    OutboundMessage.objects.filter(pk__in=ids, status=OutboundMessage.Status.SENDING).update(
+        status=OutboundMessage.Status.PENDING,
+        lease_until=None,
+        attempts=F("attempts") - 1,
+        updated_at=timezone.now(),
+    )
+    logger.info("batch cut short, messages given back=%d", len(ids))
+    tasks_enqueue(message_ids=ids)
+
+
+def _record_sent(sent: list[tuple[OutboundMessage, str, timezone.datetime]]) -> None:
+    """Record a batch of accepted messages: one UPDATE and one INSERT of their events."""
+    if not sent:
+        return
+    for message, provider_id, when in sent:
+        message.status = OutboundMessage.Status.SENT
+        message.sent_at = when
+        message.provider_id = provider_id[:200]
+        message.last_error = ""
+        message.lease_until = None
+        message.next_attempt_at = None
+        message.updated_at = when
+    with transaction.atomic():
+        _update_each(
+            OutboundMessage.objects.filter(status=OutboundMessage.Status.SENDING),
+            [message for message, _p, _w in sent],
+            _SENT_FIELDS,
+        )
+        InquiryEvent.objects.bulk_create(
+            [
+                _new_event(
+                    message.inquiry,
+                    InquiryEvent.Kind.MESSAGE_SENT,
+                    from_state=OutboundMessage.Status.SENDING,
+                    to_state=OutboundMessage.Status.SENT,
+                    reason=message.kind,
+                    data={"message": message.pk, "attempt": message.attempts},
+                )
+                for message, _p, _w in sent
+            ]
+        )
+    for message, _p, _w in sent:
+        logger.info(
+            "message sent id=%s kind=%s attempt=%d", message.pk, message.kind, message.attempts
+        )
+
+
+_SENT_FIELDS = [
+    "status",
+    "sent_at",
+    "provider_id",
+    "last_error",
+    "lease_until",
+    "next_attempt_at",
+    "updated_at",
+]
 
 
 def _skip_reason(message: OutboundMessage) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task, signals
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, close_old_connections, connections
 from django.utils import timezone
@@ -91,8 +92,14 @@ def inquiry_route_task(inquiry_id: int) -> None:
     max_retries=5,
 )
 def message_deliver_task(message_id: int) -> None:
-    """Deliver one outbound message (claims it first). No-op if gone, sent or claimed."""
-    services.message_deliver(message_id=message_id)
+    """Deliver one outbound message (claims it first). No-op if gone, sent or claimed.
+
+    On a worker, a delivery that wins its message takes up to ``OUTBOX_BATCH_SIZE - 1`` more
+    that are due with it (see ``services.message_deliver``); in-process (eager) it sends
+    just its own, inside the request that owed it.
+    """
+    batch = 1 if _eager(message_deliver_task) else settings.OUTBOX_BATCH_SIZE
+    services.message_deliver(message_id=message_id, batch=batch)
 
 
 @shared_task(acks_late=True, max_retries=0, soft_time_limit=50, time_limit=55)
