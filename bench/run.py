@@ -342,6 +342,18 @@ class Bench:
         )
         return self.record("bare", run)
 
+    def form_page(self) -> dict:
+        """GET / as a person opening the form: a fresh CSRF cookie and tokens every time."""
+        payload = self.web.build("GET", "/")
+        run = loadgen.closed_loop(
+            self.web,
+            iter(lambda: ("form", payload), None),
+            concurrency=CONCURRENCY,
+            duration=self.args.form_seconds,
+            check=ok_problem,
+        )
+        return self.record("form page", run)
+
     def minimal(self) -> dict:
         seconds = self.args.minimal_seconds
         label = f"m{self.form_serial}"
@@ -566,6 +578,9 @@ def summarise(data: dict) -> dict:
                 "minimal_p50_ms": spread(col("minimal", "p50_ms")),
                 "minimal_p99_ms": spread(col("minimal", "p99_ms")),
                 "bare_p50_ms": spread(col("bare", "p50_ms")),
+                "form_rps": spread(col("form", "rps")),
+                "form_p50_ms": spread(col("form", "p50_ms")),
+                "form_p99_ms": spread(col("form", "p99_ms")),
                 # Each ratio within its round (same minutes, same machine state), then spread.
                 "intake_over_minimal": spread(
                     [ratio(i, m) for i, m in zip(intake, minimal, strict=True)]
@@ -631,6 +646,12 @@ def report(data: dict) -> list[str]:
             ("bare Django view, req/s", fmt(s["bare_rps"], 0), ""),
             ("minimal form POST (3 fields, 1 INSERT), req/s", fmt(s["minimal_rps"], 0), ""),
             ("intake form POST, req/s", fmt(s["intake_rps"], 0), ""),
+            ("form page GET /, req/s", fmt(s["form_rps"], 0), ""),
+            (
+                "form page latency p50 / p99, ms",
+                f"{fmt(s['form_p50_ms'], 0)} / {fmt(s['form_p99_ms'], 0)}",
+                "",
+            ),
             (
                 "intake POST latency p50 / p99, ms",
                 f"{fmt(s['intake_p50_ms'], 0)} / {fmt(s['intake_p99_ms'], 0)}",
@@ -707,6 +728,7 @@ def parse() -> argparse.Namespace:
     p.add_argument("--minimal-seconds", type=float, default=6.0)
     p.add_argument("--bare-seconds", type=float, default=5.0)
     p.add_argument("--static-seconds", type=float, default=4.0)
+    p.add_argument("--form-seconds", type=float, default=3.0)
     p.add_argument("--ack-seconds", type=float, default=15.0)
     p.add_argument("--drain-timeout", type=float, default=180.0)
     p.add_argument("--worker-concurrency", type=int, default=2)
@@ -741,9 +763,12 @@ def run_load(bench: Bench, args: argparse.Namespace, data: dict) -> None:
         r["bare"] = bench.bare()
         log(f"round {n + 1}: minimal")
         r["minimal"] = bench.minimal()
+        log(f"round {n + 1}: form page")
+        r["form"] = bench.form_page()
         log(
             f"round {n + 1}: intake {r['intake']['rps']}/s, minimal {r['minimal']['rps']}/s, "
-            f"bare {r['bare']['rps']}/s, worker {r['worker']['per_second']}/s"
+            f"bare {r['bare']['rps']}/s, form page {r['form']['rps']}/s, "
+            f"worker {r['worker']['per_second']}/s"
         )
         data["rounds"].append(r)
     peak = statistics.median(r["intake"]["rps"] for r in data["rounds"])
@@ -771,6 +796,7 @@ def main() -> int:
                 "intake": args.intake_seconds,
                 "minimal": args.minimal_seconds,
                 "bare": args.bare_seconds,
+                "form": args.form_seconds,
                 "ack": args.ack_seconds,
             },
         },

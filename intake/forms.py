@@ -13,7 +13,10 @@ from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import caches
 from django.core.validators import validate_email
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import format_lazy
@@ -235,8 +238,6 @@ class ComebackForm(forms.Form):
                 aria_hidden="true",
                 inert=True,
             ),
-            Field("rendered_at"),
-            Field("submission_token"),
             Fieldset(
                 _("Your OK"),
                 Field("consent"),
@@ -365,3 +366,9 @@ class ComebackForm(forms.Form):
             "away_reasons": list(d.get("away_reasons") or []),
             "last_attended": d.get("last_attended", ""),
         }
+
+
+@receiver([post_save, post_delete], sender=Site, dispatch_uid="public-form-sites")
+def public_form_cache_clear(**_kwargs) -> None:
+    """A site was added, renamed or retired here: draw the public form afresh."""
+    caches["forms"].clear()

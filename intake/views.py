@@ -50,7 +50,8 @@ def _over_rate_limit(request: HttpRequest) -> bool:
 def comeback(request: HttpRequest) -> HttpResponse:
     """The public form. POST: save through inquiry_submit, then 303 to the thanks page."""
     if request.method != "POST":
-        return render(request, "intake/comeback.html", {"form": ComebackForm()})
+        context = {"form": ComebackForm(), "form_cache_seconds": settings.PUBLIC_FORM_CACHE_SECONDS}
+        return render(request, "intake/comeback.html", context)
     form = ComebackForm(request.POST)
     limited = _over_rate_limit(request)
     # Crisis language overrides every flood limit: that message always gets through.

@@ -21,6 +21,16 @@ def _clean_sms_outbox():
     MemorySMSBackend.outbox.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_public_form():
+    # The empty form is kept per process; a rolled-back test's sites must not show in the next.
+    from django.core.cache import caches
+
+    caches["forms"].clear()
+    yield
+    caches["forms"].clear()
+
+
 @pytest.fixture
 def roles(db):
     """The role groups (a transactional test's flush removes what migrations created)."""

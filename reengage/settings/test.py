@@ -18,12 +18,15 @@ os.environ.setdefault("DJANGO_HTTPS", "0")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
 from .base import *  # noqa: E402,F403
-from .base import BASE_DIR, CELERY_BEAT_SCHEDULE  # noqa: E402
+from .base import BASE_DIR, CACHES, CELERY_BEAT_SCHEDULE  # noqa: E402
 
 # The unit tests never talk to a broker: tasks run in-process after commit.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://localhost/"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "forms": CACHES["forms"],
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "intake.messaging.sms.MemorySMSBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
