@@ -331,28 +331,24 @@ class Bench:
         self.estimate["intake"] = max(self.estimate["intake"], run.rate)
         return self.record("intake", run)
 
-    def bare(self) -> dict:
-        payload = self.web.build("GET", "/bench/bare")
+    def _gets(self, name: str, path: str, seconds: float) -> dict:
+        """Closed-loop GETs of ``path`` for ``seconds``; each a new visitor (no cookies)."""
+        payload = self.web.build("GET", path)
         run = loadgen.closed_loop(
             self.web,
-            iter(lambda: ("bare", payload), None),
+            iter(lambda: (name, payload), None),
             concurrency=CONCURRENCY,
-            duration=self.args.bare_seconds,
+            duration=seconds,
             check=ok_problem,
         )
-        return self.record("bare", run)
+        return self.record(name, run)
+
+    def bare(self) -> dict:
+        return self._gets("bare", "/bench/bare", self.args.bare_seconds)
 
     def form_page(self) -> dict:
         """GET / as a person opening the form: a fresh CSRF cookie and tokens every time."""
-        payload = self.web.build("GET", "/")
-        run = loadgen.closed_loop(
-            self.web,
-            iter(lambda: ("form", payload), None),
-            concurrency=CONCURRENCY,
-            duration=self.args.form_seconds,
-            check=ok_problem,
-        )
-        return self.record("form page", run)
+        return self._gets("form page", "/", self.args.form_seconds)
 
     def minimal(self) -> dict:
         seconds = self.args.minimal_seconds
