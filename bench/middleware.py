@@ -7,6 +7,7 @@ view, template rendering and the session save. Other requests pass straight thro
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 
@@ -34,4 +35,6 @@ class ServerTimingMiddleware:
         elapsed = (time.perf_counter() - started) * 1000
         response["Server-Timing"] = f"app;dur={elapsed:.2f}"
         response["X-Bench-Queries"] = str(queries)
+        # Which gunicorn worker answered: each has its own first-request caches to warm.
+        response["X-Bench-Worker"] = str(os.getpid())
         return response
