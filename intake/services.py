@@ -717,7 +717,7 @@ def message_deliver(*, message_id: int, batch: int = 1) -> OutboundMessage | Non
                 first = outcome
             if transient and i + 1 < len(messages):
                 # The mail server is down or stalling: the rest are not tried against it now
-                # (each would wait out its own timeout); they go back, due, to their tasks.
+                # (each would wait out its own timeout); they go back, due, for the sweep.
                 _give_back(messages[i + 1 :])
                 break
     finally:
@@ -759,16 +759,22 @@ def _deliver_claimed(message: OutboundMessage, sent: list | None) -> tuple[Outbo
 
 
 def _give_back(messages: list[OutboundMessage]) -> None:
-    """Return claimed, unsent messages to pending (not an attempt) and publish them again."""
+    """Return claimed, unsent messages to pending, due now; the claim was not an attempt.
+
+    Not published again: a task still queued for one of them takes it, and the next sweep
+    takes the rest (they are due). Publishing them here would let every failed send in an
+    outage re-publish the rest of its batch, a storm of tasks with nothing to send.
+    """
+    now = timezone.now()
     ids = [m.pk for m in messages]
     OutboundMessage.objects.filter(pk__in=ids, status=OutboundMessage.Status.SENDING).update(
         status=OutboundMessage.Status.PENDING,
         lease_until=None,
+        next_attempt_at=now,
         attempts=F("attempts") - 1,
-        updated_at=timezone.now(),
+        updated_at=now,
     )
     logger.info("batch cut short, messages given back=%d", len(ids))
-    tasks_enqueue(message_ids=ids)
 
 
 def _record_sent(sent: list[tuple[OutboundMessage, str, timezone.datetime]]) -> None:
