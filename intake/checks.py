@@ -8,8 +8,14 @@ from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
 
-@checks.register(checks.Tags.security)
 def check_keys(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Every intake check: the storage keys and, outside DEBUG, what serving needs."""
+    return [*check_storage_keys(), *check_serving()]
+
+
+@checks.register(checks.Tags.security)
+def check_storage_keys(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Without these keys no inquiry can be written or read: every command stops (E001–E003)."""
     errors: list[checks.CheckMessage] = []
     keys = list(getattr(settings, "FIELD_ENCRYPTION_KEYS", []) or [])
     if not keys:
@@ -44,23 +50,36 @@ def check_keys(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
                 id="intake.E003",
             )
         )
-    if not settings.DEBUG:
-        if len(_secret_key()) < 32:
-            errors.append(
-                checks.Error(
-                    "DJANGO_SECRET_KEY is missing or too short for production.",
-                    hint="Set DJANGO_SECRET_KEY to at least 50 random characters.",
-                    id="intake.E004",
-                )
+    return errors
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_serving(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """What serving pages needs (E004–E005): ``check --deploy``, and the web servers refuse.
+
+    A deploy check, like Django's own secret-key check: ``migrate`` and ``makemigrations``
+    need no secret key or host names, and gunicorn/uvicorn still will not start without them
+    (``refuse_unsafe_start``).
+    """
+    errors: list[checks.CheckMessage] = []
+    if settings.DEBUG:
+        return errors
+    if len(_secret_key()) < 32:
+        errors.append(
+            checks.Error(
+                "DJANGO_SECRET_KEY is missing or too short for production.",
+                hint="Set DJANGO_SECRET_KEY to at least 50 random characters.",
+                id="intake.E004",
             )
-        if not settings.ALLOWED_HOSTS:
-            errors.append(
-                checks.Error(
-                    "DJANGO_ALLOWED_HOSTS is empty.",
-                    hint="List the host names this site answers to, comma separated.",
-                    id="intake.E005",
-                )
+        )
+    if not settings.ALLOWED_HOSTS:
+        errors.append(
+            checks.Error(
+                "DJANGO_ALLOWED_HOSTS is empty.",
+                hint="List the host names this site answers to, comma separated.",
+                id="intake.E005",
             )
+        )
     return errors
 
 
