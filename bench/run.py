@@ -238,7 +238,7 @@ class Bench:
         if not enabled:
             yield
             return
-        profiler = stack.Profiler(name, [parent, *stack.children(parent)], self.workdir)
+        profiler = stack.Profiler(name, [parent, *stack.child_pids(parent)], self.workdir)
         try:
             yield
         finally:
@@ -281,17 +281,21 @@ class Bench:
             self.errors.append(f"{name}: {problem}")
         return result
 
+    def _post(self, forms: list, seconds: float, check, keep: bool = False) -> loadgen.Run:
+        """Closed-loop POSTs of prepared forms (each used once) for ``seconds``."""
+        return loadgen.closed_loop(
+            self.web,
+            iter((p.tag, p.payload) for p in forms),
+            concurrency=CONCURRENCY,
+            duration=seconds,
+            check=check,
+            keep=keep,
+        )
+
     def _intake_run(self, seconds: float, count: int, profile: bool = False) -> loadgen.Run:
         forms = self.intake_forms(count)
         with self.profiling("intake", self.web_process.pid, profile):
-            run = loadgen.closed_loop(
-                self.web,
-                iter((p.tag, p.payload) for p in forms),
-                concurrency=CONCURRENCY,
-                duration=seconds,
-                check=intake_answer_problem,
-                keep=True,
-            )
+            run = self._post(forms, seconds, intake_answer_problem, keep=True)
         self.posted.update(tag for tag, _a in run.answers)
         return run
 
@@ -316,13 +320,7 @@ class Bench:
         self.drain("warm-up")
         self.estimate = {"intake": max(intake.rate, 20.0)}
         forms = prepare_minimal(self.web, "warm", 1500, cookie_name=self.cookie_name)
-        minimal = loadgen.closed_loop(
-            self.web,
-            iter((p.tag, p.payload) for p in forms),
-            concurrency=CONCURRENCY,
-            duration=1.5,
-            check=minimal_answer_problem,
-        )
+        minimal = self._post(forms, 1.5, minimal_answer_problem)
         self.estimate["minimal"] = max(minimal.rate, 100.0)
         self.web.get("/bench/bare")
         log(f"warm-up: about {intake.rate:.0f} intake and {minimal.rate:.0f} minimal POSTs/s")
@@ -363,13 +361,7 @@ class Bench:
         forms = prepare_minimal(
             self.web, label, self._count("minimal", seconds), cookie_name=self.cookie_name
         )
-        run = loadgen.closed_loop(
-            self.web,
-            iter((p.tag, p.payload) for p in forms),
-            concurrency=CONCURRENCY,
-            duration=seconds,
-            check=minimal_answer_problem,
-        )
+        run = self._post(forms, seconds, minimal_answer_problem)
         self.estimate["minimal"] = max(self.estimate["minimal"], run.rate)
         return self.record("minimal", run)
 

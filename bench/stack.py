@@ -18,7 +18,7 @@ BIN = Path(sys.executable).parent
 
 
 # The same loopback helpers the integration tests use.
-from tests.support import free_port, wait_for_port  # noqa: E402, F401 (re-exported)
+from tests.support import child_pids, free_port, wait_for_port  # noqa: E402, F401 (re-exported)
 
 
 class Process:
@@ -126,19 +126,6 @@ def celery_worker(env: dict[str, str], logdir: Path, name: str, concurrency: int
 
 def python_module(name: str, module: str, args: list[str], env, logdir: Path) -> Process:
     return Process(name, [sys.executable, "-m", module, *args], env, logdir).start()
-
-
-def children(pid: int) -> list[int]:
-    """Direct children of ``pid`` (gunicorn's workers, Celery's pool), from /proc."""
-    kids = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == pid:
-            kids.append(int(stat.parent.name))
-    return kids
 
 
 class Profiler:
