@@ -634,17 +634,14 @@ def message_claim(*, message_id: int) -> OutboundMessage | None:
     A conditional UPDATE, so of two workers racing for the same row exactly one wins.
     """
     now = timezone.now()
-    if not _claim_one(message_id, now):
-        return None
-    return OutboundMessage.objects.select_related("inquiry__queue").get(pk=message_id)
-
-
-def _claim_one(message_id: int, now) -> bool:
-    return bool(
+    won = (
         OutboundMessage.objects.filter(pk=message_id)
         .filter(_claimable(now))
         .update(**_claim_changes(now))
     )
+    if not won:
+        return None
+    return OutboundMessage.objects.select_related("inquiry__queue").get(pk=message_id)
 
 
 def _claim_changes(now) -> dict:
@@ -692,19 +689,18 @@ def message_deliver(*, message_id: int, batch: int = 1) -> OutboundMessage | Non
     one worker keep up; at a trickle a batch is just its own message. A message that loses
     its claim is never sent by this delivery, so each is still sent by exactly one worker.
     """
-    now = timezone.now()
-    if not _claim_one(message_id, now):
+    own = message_claim(message_id=message_id)
+    if own is None:
         return None
-    ids = [message_id, *_claim_due(batch - 1, besides=message_id, now=now)]
-    claimed = OutboundMessage.objects.select_related("inquiry__queue").in_bulk(ids)
-    messages = [claimed[pk] for pk in ids if pk in claimed]
+    others = _claim_due(batch - 1, besides=message_id, now=timezone.now())
+    claimed = OutboundMessage.objects.select_related("inquiry__queue").in_bulk(others)
+    messages = [own, *(claimed[pk] for pk in others if pk in claimed)]
     unrouted = sorted({m.inquiry_id for m in messages if m.inquiry.routed_at is None})
     if unrouted:
         routed = inquiries_route(unrouted)
         for message in messages:
             message.inquiry = routed.get(message.inquiry_id, message.inquiry)
     sent: list[tuple[OutboundMessage, str, timezone.datetime]] = []
-    first: OutboundMessage | None = None
     # Well inside the lease, so nobody takes a row back while this delivery still holds it.
     deadline = monotonic() + settings.OUTBOX_LEASE_SECONDS / 2
     try:
@@ -712,9 +708,7 @@ def message_deliver(*, message_id: int, batch: int = 1) -> OutboundMessage | Non
             if i and monotonic() > deadline:
                 _give_back(messages[i:])
                 break
-            outcome, transient = _deliver_claimed(message, sent if len(messages) > 1 else None)
-            if message.pk == message_id:
-                first = outcome
+            _message, transient = _deliver_claimed(message, sent if len(messages) > 1 else None)
             if transient and i + 1 < len(messages):
                 # The mail server is down or stalling: the rest are not tried against it now
                 # (each would wait out its own timeout); they go back, due, for the sweep.
@@ -723,7 +717,7 @@ def message_deliver(*, message_id: int, batch: int = 1) -> OutboundMessage | Non
     finally:
         # Whatever was accepted is recorded, even if a later message in the batch blew up.
         _record_sent(sent)
-    return first
+    return own
 
 
 def _deliver_claimed(message: OutboundMessage, sent: list | None) -> tuple[OutboundMessage, bool]:
