@@ -94,8 +94,11 @@ def prepare_intake(
     return prepared
 
 
-def prepare_minimal(client: Client, label: str, count: int, *, cookie_name: str) -> list[Prepared]:
-    pages = fetch_all(client, [client.build("GET", "/bench/minimal/")] * count)
+def prepare_minimal(
+    client: Client, label: str, count: int, *, cookie_name: str, path: str = "/bench/minimal/"
+) -> list[Prepared]:
+    """Filled 3-field forms for the minimal reference (or the design floor, by ``path``)."""
+    pages = fetch_all(client, [client.build("GET", path)] * count)
     prepared = []
     for i, page in enumerate(pages):
         hidden, cookie = _hidden(page, cookie_name)
@@ -105,8 +108,8 @@ def prepare_minimal(client: Client, label: str, count: int, *, cookie_name: str)
             "email": f"minimal.{label}.{i}@example.com",
             "message": MESSAGES[i % (len(MESSAGES) - 1)],
         }
-        payload = client.build("POST", "/bench/minimal/", form=data, cookies={cookie_name: cookie})
-        prepared.append(Prepared(tag=str(i), payload=payload, path="/bench/minimal/"))
+        payload = client.build("POST", path, form=data, cookies={cookie_name: cookie})
+        prepared.append(Prepared(tag=str(i), payload=payload, path=path))
     return prepared
 
 
@@ -120,7 +123,7 @@ def intake_answer_problem(answer: Answer) -> str | None:
 def minimal_answer_problem(answer: Answer) -> str | None:
     if answer.status == 303:
         return None
-    return f"minimal POST answered {answer.status} {answer.body[:120]!r}"
+    return f"reference POST answered {answer.status} {answer.body[:120]!r}"
 
 
 def ok_problem(answer: Answer) -> str | None:

@@ -365,6 +365,33 @@ class Bench:
         self.estimate["minimal"] = max(self.estimate["minimal"], run.rate)
         return self.record("minimal", run)
 
+    def floor(self) -> dict:
+        """The design floor (bench/views.floor): the minimal form plus the design's writes."""
+        seconds = self.args.minimal_seconds
+        label = f"f{self.form_serial}"
+        self.form_serial += 1
+        forms = prepare_minimal(
+            self.web,
+            label,
+            self._count("minimal", seconds),
+            cookie_name=self.cookie_name,
+            path="/bench/floor/",
+        )
+        try:
+            run = self._post(forms, seconds, minimal_answer_problem)
+        finally:
+            self.floor_clear()
+        return self.record("floor", run)
+
+    def floor_clear(self) -> None:
+        """Remove the floor's rows (untimed): they are no one's, and owe nothing."""
+        import redis
+
+        from bench.views import FLOOR_REDIS_KEY, floor_clear
+
+        floor_clear()
+        redis.Redis.from_url(self.env["REDIS_URL"]).delete(FLOOR_REDIS_KEY)
+
     def drain(self, name: str) -> dict:
         """Resume the paused worker; time it delivering the backlog of acknowledgements."""
         expected = len(self.posted)
@@ -570,12 +597,14 @@ def summarise(data: dict) -> dict:
             return [r[name][key] for r in rounds]
 
         intake, minimal, bare = col("intake", "rps"), col("minimal", "rps"), col("bare", "rps")
+        floor = col("floor", "rps")
         ceiling = data["client_ceiling"]["rps"]
         s.update(
             {
                 "client_ceiling_rps": spread([ceiling]),
                 "bare_rps": spread(bare),
                 "minimal_rps": spread(minimal),
+                "floor_rps": spread(floor),
                 "intake_rps": spread(intake),
                 "intake_p50_ms": spread(col("intake", "p50_ms")),
                 "intake_p99_ms": spread(col("intake", "p99_ms")),
@@ -588,6 +617,13 @@ def summarise(data: dict) -> dict:
                 # Each ratio within its round (same minutes, same machine state), then spread.
                 "intake_over_minimal": spread(
                     [ratio(i, m) for i, m in zip(intake, minimal, strict=True)]
+                ),
+                # The best intake / minimal this design allows here, and how near intake is.
+                "floor_over_minimal": spread(
+                    [ratio(f, m) for f, m in zip(floor, minimal, strict=True)]
+                ),
+                "intake_over_floor": spread(
+                    [ratio(i, f) for i, f in zip(intake, floor, strict=True)]
                 ),
                 "intake_over_bare": spread(
                     [ratio(i, b) for i, b in zip(intake, bare, strict=True)]
@@ -649,6 +685,11 @@ def report(data: dict) -> list[str]:
             ("client ceiling: trivial static answer, req/s", fmt(s["client_ceiling_rps"], 0), ""),
             ("bare Django view, req/s", fmt(s["bare_rps"], 0), ""),
             ("minimal form POST (3 fields, 1 INSERT), req/s", fmt(s["minimal_rps"], 0), ""),
+            (
+                "design floor POST (minimal + the design's writes), req/s",
+                fmt(s["floor_rps"], 0),
+                "",
+            ),
             ("intake form POST, req/s", fmt(s["intake_rps"], 0), ""),
             ("form page GET /, req/s", fmt(s["form_rps"], 0), ""),
             (
@@ -667,6 +708,12 @@ def report(data: dict) -> list[str]:
                 "",
             ),
             ("intake / minimal", fmt(s["intake_over_minimal"], 3), "≥ 0.7"),
+            (
+                "design floor / minimal (the most intake / minimal can be)",
+                fmt(s["floor_over_minimal"], 3),
+                "",
+            ),
+            ("intake / design floor", fmt(s["intake_over_floor"], 3), ""),
             ("intake / bare", fmt(s["intake_over_bare"], 3), ""),
             ("bare / client ceiling", fmt(s["bare_over_ceiling"], 3), "well below 1"),
             ("one worker: acknowledgements delivered/s", fmt(s["worker_per_second"], 0), "≥ 50"),
@@ -767,10 +814,13 @@ def run_load(bench: Bench, args: argparse.Namespace, data: dict) -> None:
         r["bare"] = bench.bare()
         log(f"round {n + 1}: minimal")
         r["minimal"] = bench.minimal()
+        log(f"round {n + 1}: design floor")
+        r["floor"] = bench.floor()
         log(f"round {n + 1}: form page")
         r["form"] = bench.form_page()
         log(
             f"round {n + 1}: intake {r['intake']['rps']}/s, minimal {r['minimal']['rps']}/s, "
+            f"floor {r['floor']['rps']}/s, "
             f"bare {r['bare']['rps']}/s, form page {r['form']['rps']}/s, "
             f"worker {r['worker']['per_second']}/s"
         )

@@ -13,6 +13,7 @@ from . import views
 urlpatterns = [
     path("bench/bare", views.bare, name="bench-bare"),
     path("bench/minimal/", views.minimal, name="bench-minimal"),
+    path("bench/floor/", views.floor, name="bench-floor"),
     *real.urlpatterns,
 ]
 

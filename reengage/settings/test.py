@@ -18,8 +18,10 @@ os.environ.setdefault("DJANGO_HTTPS", "0")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
 from .base import *  # noqa: E402,F403
-from .base import BASE_DIR, CACHES, CELERY_BEAT_SCHEDULE  # noqa: E402
+from .base import BASE_DIR, CACHES, CELERY_BEAT_SCHEDULE, INSTALLED_APPS  # noqa: E402
 
+# The bench's references (its design floor is checked in tests/test_bench_floor.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 # The unit tests never talk to a broker: tasks run in-process after commit.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://localhost/"
