@@ -6,6 +6,7 @@ in plain, kind words.
 
 from __future__ import annotations
 
+import copy
 import secrets
 
 from crispy_forms.helper import FormHelper
@@ -59,6 +60,36 @@ def _strip_controls(value: str) -> str:
     return "".join(ch for ch in value if ch in "\n\t" or (ord(ch) >= 32 and ord(ch) != 127))
 
 
+class _SharedChoices:
+    """A choice field whose list of choices is shared by every copy of the form.
+
+    Django deep-copies each field for each form it builds. For a choice field that means
+    walking its whole list of choices and normalising it again for the widget: most of the
+    cost of building this form, which happens on every visit and every post. The lists here
+    are never changed in place (a new list is assigned if they ever change), so a copy can
+    share them; everything Django copies for other fields (widget attributes, error messages,
+    validators) is still copied.
+    """
+
+    def __deepcopy__(self, memo):
+        result = copy.copy(self)
+        memo[id(self)] = result
+        result.widget = copy.copy(self.widget)
+        result.widget.attrs = self.widget.attrs.copy()
+        memo[id(self.widget)] = result.widget
+        result.error_messages = self.error_messages.copy()
+        result.validators = self.validators[:]
+        return result
+
+
+class ChoiceField(_SharedChoices, forms.ChoiceField):
+    pass
+
+
+class MultipleChoiceField(_SharedChoices, forms.MultipleChoiceField):
+    pass
+
+
 class ComebackForm(forms.Form):
     message = forms.CharField(
         label=_("Your message"),
@@ -78,13 +109,13 @@ class ComebackForm(forms.Form):
             ),
         },
     )
-    kind = forms.ChoiceField(
+    kind = ChoiceField(
         label=_optional(_("What feels closest?")),
         choices=Kind.choices,
         required=False,
         widget=forms.RadioSelect,
     )
-    contact_method = forms.ChoiceField(
+    contact_method = ChoiceField(
         label=_("How would you like us to reach you?"),
         choices=Inquiry.ContactMethod.choices,
         widget=forms.RadioSelect,
@@ -110,7 +141,7 @@ class ComebackForm(forms.Form):
         max_length=80,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
-    voicemail_ok = forms.ChoiceField(
+    voicemail_ok = ChoiceField(
         label=_optional(_("Is it OK to leave a voicemail?")),
         choices=YES_NO,
         required=False,
@@ -123,49 +154,51 @@ class ComebackForm(forms.Form):
         ),
         required=False,
     )
-    best_time = forms.ChoiceField(
+    best_time = ChoiceField(
         label=_optional(_("Best time to reach you")),
         choices=[("", _("No preference")), *Inquiry.BestTime.choices],
         required=False,
     )
     site = forms.ModelChoiceField(
         label=_optional(_("Which location?")),
-        queryset=Site.objects.none(),
+        # Each form copies this (a fresh, lazy queryset: sites are read when it is drawn or
+        # checked, never at import).
+        queryset=Site.objects.filter(active=True),
         required=False,
         empty_label=_("No preference"),
     )
-    care_format = forms.ChoiceField(
+    care_format = ChoiceField(
         label=_optional(_("How would you like to meet?")),
         choices=Inquiry.CareFormat.choices,
         required=False,
         widget=forms.RadioSelect,
     )
-    pace = forms.ChoiceField(
+    pace = ChoiceField(
         label=_optional(_("What pace feels right to start?")),
         choices=Inquiry.Pace.choices,
         required=False,
         widget=forms.RadioSelect,
     )
-    one_on_one_first = forms.ChoiceField(
+    one_on_one_first = ChoiceField(
         label=_optional(_("Would a one-on-one conversation first help you settle back in?")),
         choices=YES_NO,
         required=False,
         widget=forms.RadioSelect,
     )
-    open_to_new_group = forms.ChoiceField(
+    open_to_new_group = ChoiceField(
         label=_optional(_("Would you be open to a different group or therapist?")),
         choices=YES_NO,
         required=False,
         widget=forms.RadioSelect,
     )
-    away_reasons = forms.MultipleChoiceField(
+    away_reasons = MultipleChoiceField(
         label=_optional(_("What took you away?")),
         help_text=_("You don't have to explain. Pick any that fit, or none."),
         choices=AWAY_REASONS,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    last_attended = forms.ChoiceField(
+    last_attended = ChoiceField(
         label=_optional(_("Roughly when were you last with us?")),
         choices=[("", _("No preference")), *Inquiry.LastAttended.choices],
         required=False,
@@ -181,7 +214,6 @@ class ComebackForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["site"].queryset = Site.objects.filter(active=True)
         if not self.is_bound:
             self.initial["rendered_at"] = signing.dumps(
                 int(timezone.now().timestamp()), salt=RENDER_SALT

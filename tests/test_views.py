@@ -223,3 +223,29 @@ def test_kind_error_pages(client: Client) -> None:
     html = refused.content.decode()
     assert "try that again" in html and "988" in html
     assert "Forbidden" not in html and "failed" not in html.lower()
+
+
+# --- Building the form: each one its own, choices shared ------------------------------
+
+
+def test_each_form_gets_its_own_fields_while_sharing_fixed_choices(db) -> None:
+    from intake.forms import ComebackForm
+    from intake.models import Site
+
+    first, second = ComebackForm(), ComebackForm()
+    # Drawing one form (crispy sets classes on widgets) or changing its choices leaves the next
+    # form as it was.
+    first.fields["best_time"].widget.attrs["class"] = "drawn"
+    first.fields["kind"].choices = [("come_back", "Only this")]
+    first.fields["pace"].error_messages["required"] = "changed"
+    third = ComebackForm()
+
+    for form in (second, third):
+        assert "class" not in form.fields["best_time"].widget.attrs
+        assert len(form.fields["kind"].choices) == len(ComebackForm.base_fields["kind"].choices)
+        assert len(form.fields["kind"].widget.choices) > 1
+        assert form.fields["pace"].error_messages["required"] != "changed"
+    assert first.fields["kind"].widget.choices == [("come_back", "Only this")]
+    # The site list is read when the form is used, not when it was declared.
+    Site.objects.create(name="Eastside clinic", active=True)
+    assert [s.name for s in ComebackForm().fields["site"].queryset] == ["Eastside clinic"]
