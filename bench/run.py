@@ -883,6 +883,12 @@ def main() -> int:
     print()
     for name, ok in data["summary"]["targets"].items():
         print(f"  {'met   ' if ok else 'MISSED'}  {name}")
+    floor = (data["summary"].get("floor_over_minimal") or {}).get("median")
+    if floor is not None and floor < 0.7:
+        print(
+            f"\n  The design floor itself ran at {floor:.2f} × the minimal form here: no "
+            "implementation of this design reaches 0.7 × on this machine (bench/README.md)."
+        )
     print(f"\nResults: {out}\nThe run took {data['duration_seconds']:.0f} s.")
     if bench.errors:
         print("\nERRORS:")
