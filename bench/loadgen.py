@@ -193,6 +193,18 @@ class Run:
         return percentile(self.latencies, p)
 
 
+def merged(runs: list[Run]) -> Run:
+    """Several timed runs of the same requests as one: their answers, over their summed time."""
+    return Run(
+        started=0.0,
+        finished=sum(r.elapsed for r in runs),
+        latencies=[x for r in runs for x in r.latencies],
+        answers=[x for r in runs for x in r.answers],
+        errors=[x for r in runs for x in r.errors],
+        exhausted=any(r.exhausted for r in runs),
+    )
+
+
 def percentile(values: list[float], p: float) -> float:
     """Nearest-rank percentile (p in 0..100); NaN for no values."""
     if not values:
