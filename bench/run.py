@@ -784,7 +784,12 @@ def parse() -> argparse.Namespace:
     p = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--intake-seconds", type=float, default=6.0)
-    p.add_argument("--minimal-seconds", type=float, default=6.0)
+    p.add_argument(
+        "--minimal-seconds",
+        type=float,
+        default=6.0,
+        help="time for each of the minimal form and the design floor, split A B B A",
+    )
     p.add_argument("--bare-seconds", type=float, default=5.0)
     p.add_argument("--static-seconds", type=float, default=4.0)
     p.add_argument("--form-seconds", type=float, default=3.0)
