@@ -7,15 +7,23 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
+from .crypto import CONTACT_HASH_KEY_MIN_LENGTH
+
 
 def check_keys(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     """Every intake check: the storage keys and, outside DEBUG, what serving needs."""
     return [*check_storage_keys(), *check_serving()]
 
 
-@checks.register(checks.Tags.security)
+@checks.register(checks.Tags.security, deploy=True)
 def check_storage_keys(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    """Without these keys no inquiry can be written or read: every command stops (E001–E003)."""
+    """Without these keys no inquiry can be written or read (E001–E003).
+
+    A deploy check, reported by ``check --deploy``, and enforced where the keys are used: the
+    web servers and the Celery worker refuse to start (``refuse_unsafe_start``), and
+    ``crypto`` refuses to encrypt or hash without them. Commands that touch no inquiry
+    (``makemigrations``, ``collectstatic``) run without them.
+    """
     errors: list[checks.CheckMessage] = []
     keys = list(getattr(settings, "FIELD_ENCRYPTION_KEYS", []) or [])
     if not keys:
@@ -41,7 +49,7 @@ def check_storage_keys(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
                         id="intake.E002",
                     )
                 )
-    if len(getattr(settings, "CONTACT_HASH_KEY", "") or "") < 16:
+    if len(getattr(settings, "CONTACT_HASH_KEY", "") or "") < CONTACT_HASH_KEY_MIN_LENGTH:
         errors.append(
             checks.Error(
                 "CONTACT_HASH_KEY is missing or shorter than 16 characters.",
@@ -91,9 +99,13 @@ def _secret_key() -> str:
         return ""
 
 
-def refuse_unsafe_start() -> None:
-    """Raise on any intake error check: gunicorn and uvicorn must not serve a bad config."""
-    problems = [m for m in check_keys() if m.level >= checks.ERROR]
+def refuse_unsafe_start(*, serving: bool = True) -> None:
+    """Raise on any intake error check: gunicorn and uvicorn must not serve a bad config.
+
+    ``serving=False`` (the Celery worker) checks only the storage keys.
+    """
+    found = check_keys() if serving else check_storage_keys()
+    problems = [m for m in found if m.level >= checks.ERROR]
     if problems:
         raise ImproperlyConfigured(
             "Reengage refuses to start:\n"

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
+CONTACT_HASH_KEY_MIN_LENGTH = 16
 TOKEN_PREFIX = "gAAAAA"  # noqa: S105 - every Fernet token starts with its version byte and timestamp
 
 
@@ -93,5 +94,12 @@ def contact_hash(value: str) -> str:
     """Keyed HMAC of one normalised contact (e-mail or E.164 phone); "" for nothing."""
     if not value:
         return ""
-    key = settings.CONTACT_HASH_KEY.encode("utf-8")
-    return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+    return hmac.new(_hash_key(), value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _hash_key() -> bytes:
+    key = settings.CONTACT_HASH_KEY or ""
+    if len(key) < CONTACT_HASH_KEY_MIN_LENGTH:
+        # A short key would make every hash guessable: refuse rather than store one.
+        raise ImproperlyConfigured("CONTACT_HASH_KEY is missing or too short (see intake.E003).")
+    return key.encode("utf-8")

@@ -29,6 +29,22 @@ BEAT_HEARTBEAT_KEY = "reengage:sweep:last"
 # outright, so a connection in an unknown state is never used again.
 
 
+@signals.worker_init.connect
+def refuse_start_without_storage_keys(**_kwargs) -> None:
+    """A worker without the storage keys could neither read nor write an inquiry: no start.
+
+    SystemExit, because Celery logs and ignores any Exception a signal handler raises.
+    """
+    from django.core.exceptions import ImproperlyConfigured
+
+    from .checks import refuse_unsafe_start
+
+    try:
+        refuse_unsafe_start(serving=False)
+    except ImproperlyConfigured as exc:
+        raise SystemExit(str(exc)) from None
+
+
 def _eager(task) -> bool:
     # In-process (eager) tasks run inside the caller's request or transaction: hands off.
     return bool(getattr(getattr(task, "request", None), "is_eager", False))

@@ -21,6 +21,12 @@ class Command(BaseCommand):
     help = "Re-encrypt all encrypted fields under the newest FIELD_ENCRYPTION_KEYS key."
 
     def handle(self, *args, **options) -> None:
+        from intake.checks import check_storage_keys
+
+        problems = [m for m in check_storage_keys() if m.id in ("intake.E001", "intake.E002")]
+        if problems:
+            # Nothing to rotate to: say so before touching a row.
+            raise CommandError("\n".join(f"{m.id}: {m.msg} {m.hint}" for m in problems))
         total = 0
         for model in apps.get_app_config("intake").get_models():
             columns = [f.column for f in model._meta.fields if isinstance(f, EncryptedTextField)]
