@@ -107,6 +107,7 @@ def bench_env(smtp_port: int) -> dict[str, str]:
         "REDIS_URL": redis_url(),
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
         "INTAKE_RATE_LIMIT": "off",
+        "INTAKE_HARD_LIMIT": "off",
         "PYTHONUNBUFFERED": "1",
     }
 

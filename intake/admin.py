@@ -425,7 +425,7 @@ class InquiryAdmin(admin.ModelAdmin):
         return selectors.inquiries_visible_to(request.user)
 
     def get_ordering(self, request: HttpRequest) -> list[str]:
-        return ["urgent_rank", "-is_overdue", "created_at"]
+        return ["risk_rank", "-is_overdue", "created_at"]
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         # Another queue's inquiry is simply not there for this user: a plain 404, no hint.
@@ -475,7 +475,7 @@ class InquiryAdmin(admin.ModelAdmin):
     def received(self, obj: Inquiry) -> str:
         return _("%(age)s ago") % {"age": timesince(obj.created_at, timezone.now(), depth=1)}
 
-    @admin.display(description=_("priority"), ordering="urgent_rank")
+    @admin.display(description=_("priority"), ordering="risk_rank")
     def priority_badge(self, obj: Inquiry) -> str:
         if obj.priority == "urgent":
             label = obj.get_priority_display()

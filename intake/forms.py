@@ -24,7 +24,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import crypto
-from .models import Inquiry, Kind, Site
+from .models import Inquiry, Kind, Safety, Site
 
 RENDER_SALT = "intake.form.rendered"
 MESSAGE_MAX_LENGTH = 5000
@@ -108,6 +108,13 @@ class ComebackForm(forms.Form):
                 "You can tell us the rest when we talk."
             ),
         },
+    )
+    safety = ChoiceField(
+        label=_optional(_("Are you safe right now?")),
+        help_text=_("Your answer helps us know how quickly to reach out. You can skip it."),
+        choices=Safety.choices,
+        required=False,
+        widget=forms.RadioSelect,
     )
     kind = ChoiceField(
         label=_optional(_("What feels closest?")),
@@ -233,6 +240,7 @@ class ComebackForm(forms.Form):
                 # The section title already says "Your message": the field's own label is
                 # kept for assistive technology and hidden on screen (see reengage.css).
                 Field("message", wrapper_class="label-echo"),
+                Field("safety"),
                 Field("kind"),
             ),
             Fieldset(
@@ -386,7 +394,8 @@ class ComebackForm(forms.Form):
             "email": d.get("email", ""),
             "phone": d.get("phone", ""),
             "preferred_name": d.get("preferred_name", ""),
-            "kind": d.get("kind") or Kind.COME_BACK,
+            "kind": d.get("kind") or "",
+            "safety": d.get("safety") or "",
             "voicemail_ok": _yes_no(d.get("voicemail_ok", "")),
             "text_ok": bool(d.get("text_ok")),
             "best_time": d.get("best_time", ""),

@@ -65,10 +65,42 @@ class CoordinatorQueue(models.Model):
         default=Decimal("8"),
         help_text=_("Counted on this queue's working hours, holidays excluded."),
     )
+    review_promise_hours = models.DecimalField(
+        _("first-contact promise for possible risk (working hours)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("4"),
+        help_text=_("For inquiries marked “possible risk — review today”."),
+    )
+    urgent_promise_minutes = models.PositiveSmallIntegerField(
+        _("urgent promise (minutes, while open)"),
+        default=60,
+        help_text=_(
+            "What the person is told when they may be in danger: someone tries to reach them "
+            "within this many minutes while the team is working. Outside working hours they "
+            "are told to call or text 988 now, never promised a reply."
+        ),
+    )
     max_unanswered_attempts = models.PositiveSmallIntegerField(
         _("maximum unanswered attempts"), default=3
     )
     alert_email = models.EmailField(_("on-duty alert address"), blank=True)
+    on_call_phone = models.CharField(
+        _("on-call phone"),
+        max_length=32,
+        blank=True,
+        help_text=_(
+            "Gets a text for every urgent inquiry, day or night (no name or health detail). "
+            "Its owner confirms it with a one-time code before any alert is sent to it."
+        ),
+    )
+    on_call_phone_confirmed_at = models.DateTimeField(
+        _("on-call phone confirmed"), null=True, blank=True, editable=False
+    )
+    # A keyed hash of the one-time code (never the code itself), its expiry and tries.
+    on_call_code_hash = models.CharField(max_length=64, blank=True, editable=False)
+    on_call_code_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+    on_call_code_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     escalation_email = models.EmailField(_("escalation address"), blank=True)
     escalation_minutes = models.PositiveSmallIntegerField(_("escalate after (minutes)"), default=30)
     reply_to_email = models.EmailField(_("reply-to address"), blank=True)
@@ -85,6 +117,11 @@ class CoordinatorQueue(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def on_call_number(self) -> str:
+        """The on-call phone, only once its owner has confirmed it; otherwise ""."""
+        return self.on_call_phone if self.on_call_phone_confirmed_at else ""
 
 
 class QueueHoliday(models.Model):
@@ -127,7 +164,21 @@ class Kind(models.TextChoices):
 
 class Priority(models.TextChoices):
     ROUTINE = "routine", _("Routine")
+    REVIEW = "review", _("Possible risk — review today")
     URGENT = "urgent", _("Urgent")
+
+
+# Where each level sorts in the worklist: urgent first, then review, then the rest.
+PRIORITY_RANK = {Priority.URGENT: 0, Priority.REVIEW: 1, Priority.ROUTINE: 2}
+
+
+class Safety(models.TextChoices):
+    """The person's own answer to "Are you safe right now?" (optional)."""
+
+    OK = "ok", _("I'm okay")
+    STRUGGLING = "struggling", _("I'm struggling, but safe")
+    NOT_SAFE = "not_safe", _("I'm not safe right now")
+    SOMEONE_ELSE = "someone_else", _("I'm writing for someone who may not be safe")
 
 
 class RoutingRule(models.Model):
@@ -148,6 +199,10 @@ class RoutingRule(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.order} → {self.queue_id}"
+
+
+class HeldReason(models.TextChoices):
+    RATE_LIMIT = "rate_limit", _("Over the rate limit")
 
 
 class Inquiry(models.Model):
@@ -204,8 +259,12 @@ class Inquiry(models.Model):
         OTHER = "other", _("Other")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.COME_BACK)
+    # Blank when the person did not say (the question is optional).
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, blank=True, default="")
     message = EncryptedTextField(_("message"))
+    # The person's own answer to "Are you safe right now?" (a Safety value or ""), encrypted
+    # like the message: it is health information.
+    safety = EncryptedTextField(_("are you safe right now?"), blank=True, default="")
     preferred_name = EncryptedTextField(_("preferred name"), blank=True, default="")
     email = EncryptedTextField(_("e-mail"), blank=True, default="")
     phone = EncryptedTextField(_("phone"), blank=True, default="")
@@ -255,6 +314,12 @@ class Inquiry(models.Model):
         _("priority"), max_length=8, choices=Priority.choices, default=Priority.ROUTINE
     )
     is_spam = models.BooleanField(_("quarantined as spam"), default=False)
+    # Over the per-address rate limit: saved and routed, but not acknowledged until a
+    # coordinator releases it. Never purged as spam.
+    is_held = models.BooleanField(_("held"), default=False)
+    held_reason = models.CharField(
+        _("held because"), max_length=16, choices=HeldReason.choices, blank=True
+    )
     spam_score = models.PositiveSmallIntegerField(default=0, editable=False)
     queue = models.ForeignKey(
         CoordinatorQueue, null=True, blank=True, on_delete=models.PROTECT, related_name="inquiries"
@@ -270,6 +335,9 @@ class Inquiry(models.Model):
     first_contact_due_at = models.DateTimeField(_("first contact due"), null=True, blank=True)
     snoozed_until = models.DateTimeField(_("snoozed until"), null=True, blank=True)
     overdue_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When a coordinator first logged reaching the person (they spoke, or the person replied):
+    # only this ends "needs attention" on an urgent or review inquiry.
+    reached_at = models.DateTimeField(_("reached"), null=True, blank=True, editable=False)
     alert_acknowledged_at = models.DateTimeField(
         _("urgent alert acknowledged"), null=True, blank=True, editable=False
     )
@@ -350,7 +418,7 @@ class InquiryFollowUp(models.Model):
     message = EncryptedTextField(_("message"))
     # The facts of this submission, so its thanks page is the one anybody would get.
     language = models.CharField(max_length=8, default="en")
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.COME_BACK)
+    kind = models.CharField(max_length=16, choices=Kind.choices, blank=True, default="")
     site = models.ForeignKey(
         Site, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -399,6 +467,9 @@ class InquiryEvent(models.Model):
         ERASED = "erased", _("Personal details erased (retention)")
         MESSAGE_FAILED = "message_failed", _("Message failed")
         MESSAGE_SKIPPED = "message_skipped", _("Message skipped")
+        PRIORITY_CHANGED = "priority_changed", _("Risk level set")
+        HELD = "held", _("Held")
+        HOLD_RELEASED = "hold_released", _("Released from hold")
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=24, choices=Kind.choices)
@@ -428,6 +499,9 @@ class OutboundMessage(models.Model):
         ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
         REPLY = "reply", _("Reply")
         URGENT_ALERT = "urgent_alert", _("Urgent alert")
+        ON_CALL_ALERT = "on_call_alert", _("On-call alert (text)")
+        ESCALATION = "escalation", _("Escalation")
+        REVIEW_ALERT = "review_alert", _("Possible-risk alert")
         OVERDUE_NOTICE = "overdue_notice", _("Overdue notice")
         CHECK_IN = "check_in", _("Check-in")
         REASSESSMENT_CONFIRMATION = "reassessment_confirmation", _("Reassessment confirmation")
@@ -482,6 +556,23 @@ class OutboundMessage(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} {self.public_id}"
 
+    # Messages to staff (never to the person): no consent, quiet hours or STOP applies.
+    STAFF_KINDS = frozenset(
+        {
+            Kind.URGENT_ALERT,
+            Kind.ON_CALL_ALERT,
+            Kind.ESCALATION,
+            Kind.REVIEW_ALERT,
+            Kind.OVERDUE_NOTICE,
+        }
+    )
+    # Pages about someone who may be in danger: sent day and night.
+    ANY_HOUR_KINDS = frozenset({Kind.ON_CALL_ALERT, Kind.ESCALATION})
+
+    @property
+    def to_person(self) -> bool:
+        return self.kind not in self.STAFF_KINDS
+
     @property
     def message_id(self) -> str:
         """RFC 5322 Message-ID derived from the row: the same on every retry."""
@@ -519,6 +610,8 @@ class ContactAttempt(models.Model):
 
     # Outcomes that count as first contact (DESIGN.md: time to first contact).
     CONTACT_MADE = (Outcome.REACHED, Outcome.LEFT_VOICEMAIL, Outcome.REPLIED)
+    # Outcomes where the person was actually reached (a voicemail is not).
+    REACHED_PERSON = (Outcome.REACHED, Outcome.REPLIED)
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="contact_attempts")
     coordinator = models.ForeignKey(
@@ -554,6 +647,14 @@ class ReplyTemplate(models.Model):
     body = models.TextField(
         _("text"),
         help_text=_("{name} is replaced by the person's preferred name, if they gave one."),
+    )
+    not_for_urgent = models.BooleanField(
+        _("not for urgent inquiries"),
+        default=False,
+        help_text=_(
+            "Hide this template when the person may be in danger (for example, wording like "
+            "“no pressure, no deadline”)."
+        ),
     )
     active = models.BooleanField(_("active"), default=True)
 

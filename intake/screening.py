@@ -51,13 +51,34 @@ HONEYPOT_WEIGHT = 4
 TOO_FAST_WEIGHT = 3
 
 
+class Level:
+    """Risk levels screening can set; the same values as ``intake.models.Priority``."""
+
+    ROUTINE = "routine"
+    REVIEW = "review"
+    URGENT = "urgent"
+
+
+# The person's own answer to "Are you safe right now?" (``intake.models.Safety`` values).
+# Either danger answer makes the inquiry urgent whatever the message says.
+SAFETY_URGENT = {"not_safe": "self_report_not_safe", "someone_else": "self_report_someone_else"}
+# Answers that say something is wrong: the form's bot signals never quarantine these.
+SAFETY_CONCERN = frozenset({"struggling", *SAFETY_URGENT})
+
+
 @dataclass(frozen=True)
 class Screening:
-    """The outcome of screening one message."""
+    """The outcome of screening one message.
+
+    ``level`` is a ``Level`` value and ``concept`` the code of what set it (for the timeline:
+    a name such as ``self_report_not_safe`` or ``crisis_language``, never the text).
+    """
 
     crisis: bool
     spam_score: int
     quarantine: bool
+    level: str = Level.ROUTINE
+    concept: str = ""
 
 
 _APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc`\u00b4")
@@ -600,6 +621,59 @@ def has_crisis_language(text: str) -> bool:
     return _CRISIS.any(plain)
 
 
+# Words near crisis that are not crisis language on their own ("I've been so hopeless",
+# "drinking again", "no aguanto más"). With the person's own "I'm struggling" they make the
+# inquiry "possible risk — review today"; alone they change nothing.
+_RISK_WORDS = _compile(
+    [
+        # English
+        r"\b(?:hopeless\w*|worthless|helpless|burden|trapped|empty inside|numb)\b",
+        r"\b(?:give up|giving up|gave up|cant go on|cant do this|cant take (?:it|this))\b",
+        r"\b(?:die|dying|dead|death|suicid\w*|kill\w*|hurt(?:ing)? myself|harm\w*)\b",
+        r"\b(?:overdos\w*|pills|relaps\w*|using again|drinking again|high again)\b",
+        r"\b(?:unsafe|not safe|scared|panic\w*|alone|no one|nobody cares)\b",
+        # Spanish
+        r"\b(?:sin esperanza|desesperad[oa]|no valgo nada|una carga|atrapad[oa]|vaci[oa])\b",
+        r"\b(?:no aguanto|no puedo mas|rendirme|me rindo|ya no puedo)\b",
+        r"\b(?:morir\w*|muert[eo]\w*|suicid\w*|matar\w*|lastimarme|hacerme dano)\b",
+        r"\b(?:sobredosis|pastillas|reca(?:i|ida)\w*|consumiendo otra vez|bebiendo otra vez)\b",
+        r"\b(?:no estoy a salvo|no me siento segur[oa]|mied[oa]|sol[oa]|nadie)\b",
+        # Brazilian Portuguese
+        r"\b(?:sem esperanca|desesperad[oa]|nao valho nada|um peso|um fardo|preso|vazi[oa])\b",
+        r"\b(?:nao aguento|nao consigo mais|desistir|desisto)\b",
+        r"\b(?:morrer|morte|mort[oa]|suicid\w*|me matar|me machucar|me ferir)\b",
+        r"\b(?:overdose|remedios|comprimidos|reca(?:i|ida)\w*|usando de novo|bebendo de novo)\b",
+        r"\b(?:nao estou segur[oa]|medo|sozinh[oa]|ninguem)\b",
+    ]
+)
+
+
+def has_risk_words(text: str) -> bool:
+    """True when the message holds a word near crisis (hopeless, pills, no aguanto...)."""
+    return _RISK_WORDS.any(_plain(text[:MAX_SCREENED_CHARS]))
+
+
+def risk_level(text: str, *, safety: str = "", crisis: bool | None = None) -> tuple[str, str]:
+    """(level, concept) for a message and the person's own safety answer.
+
+    The answer is asked, not guessed, so it comes first: "not safe" or "writing for someone
+    who may not be safe" is urgent whatever the text says. Crisis language is urgent. "I'm
+    struggling" with a word near crisis is possible risk, to be reviewed the same day.
+    """
+    if safety in SAFETY_URGENT:
+        return Level.URGENT, SAFETY_URGENT[safety]
+    if crisis if crisis is not None else has_crisis_language(text):
+        return Level.URGENT, "crisis_language"
+    if safety == "struggling" and has_risk_words(text):
+        return Level.REVIEW, "struggling_with_risk_words"
+    return Level.ROUTINE, ""
+
+
+def has_risk_signal(text: str, *, safety: str = "") -> bool:
+    """True when no limit may refuse this post: a danger answer or a review/urgent level."""
+    return safety in SAFETY_CONCERN or risk_level(text, safety=safety)[0] != Level.ROUTINE
+
+
 # --- Spam signals ---------------------------------------------------------------------------
 
 _TLDS = (
@@ -1001,10 +1075,29 @@ def spam_score(text: str, *, honeypot_filled: bool = False, too_fast: bool = Fal
     return score
 
 
-def screen(text: str, *, honeypot_filled: bool = False, too_fast: bool = False) -> Screening:
-    """Crisis language and spam score for one message; a crisis is never quarantined."""
+def screen(
+    text: str, *, safety: str = "", honeypot_filled: bool = False, too_fast: bool = False
+) -> Screening:
+    """Risk level and spam score for one message; urgent and review are never quarantined.
+
+    The form's bot signals (a filled honeypot, a too-fast post) are not counted when the
+    person answered that something is wrong or the message carries a risk signal: a password
+    manager or a quick paste must never hide someone who may be in danger.
+    """
     crisis = has_crisis_language(text)
-    score = spam_score(text, honeypot_filled=honeypot_filled, too_fast=too_fast)
+    level, concept = risk_level(text, safety=safety, crisis=crisis)
+    concern = level != Level.ROUTINE or safety in SAFETY_CONCERN
+    content = spam_score(text)
+    form_signals = (HONEYPOT_WEIGHT if honeypot_filled else 0) + (
+        TOO_FAST_WEIGHT if too_fast else 0
+    )
+    # The whole score is kept, so a coordinator can see why a form looked odd.
+    score = content + form_signals
     return Screening(
-        crisis=crisis, spam_score=score, quarantine=not crisis and score >= SPAM_THRESHOLD
+        crisis=crisis,
+        spam_score=score,
+        quarantine=level == Level.ROUTINE
+        and (content if concern else score) >= SPAM_THRESHOLD,
+        level=level,
+        concept=concept,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -24,7 +25,14 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import ContactAttempt, Inquiry, InquiryFollowUp, OutboundMessage, Priority
+from .models import (
+    PRIORITY_RANK,
+    ContactAttempt,
+    Inquiry,
+    InquiryFollowUp,
+    OutboundMessage,
+    Priority,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -36,9 +44,9 @@ _COUNT = Func(Value(1), function="COUNT", output_field=IntegerField())
 def inquiry_worklist(now=None) -> QuerySet[Inquiry]:
     """Inquiries with what the worklist shows joined in and counted, in one query.
 
-    Annotations: ``urgent_rank`` (0 urgent), ``is_overdue`` (new, past its promise, not
+    Annotations: ``risk_rank`` (0 urgent, 1 review, 2 routine), ``is_overdue`` (new, past its promise, not
     snoozed), ``earlier_count`` (other inquiries from the same contact), and
-    ``unanswered_attempts`` (no answer / wrong number). Ordered urgent, overdue, oldest.
+    ``unanswered_attempts`` (no answer / wrong number). Ordered urgent, review, overdue, oldest.
     """
     now = now or timezone.now()
     same_person = (
@@ -63,7 +71,10 @@ def inquiry_worklist(now=None) -> QuerySet[Inquiry]:
     return (
         Inquiry.objects.select_related("queue", "assigned_to", "site")
         .annotate(
-            urgent_rank=Case(When(priority=Priority.URGENT, then=Value(0)), default=Value(1)),
+            risk_rank=Case(
+                *(When(priority=level, then=Value(rank)) for level, rank in PRIORITY_RANK.items()),
+                default=Value(len(PRIORITY_RANK)),
+            ),
             is_overdue=Case(
                 When(
                     Q(status=Inquiry.Status.NEW, first_contact_due_at__lt=now)
@@ -79,7 +90,7 @@ def inquiry_worklist(now=None) -> QuerySet[Inquiry]:
             ),
             unanswered_attempts=Coalesce(Subquery(unanswered[:1]), Value(0)),
         )
-        .order_by("urgent_rank", "-is_overdue", "created_at")
+        .order_by("risk_rank", "-is_overdue", "created_at")
     )
 
 
@@ -136,20 +147,28 @@ def thanks_context(submission_token: str) -> dict:
             priority=Priority.ROUTINE,
             created_at=follow_up.created_at,
         )
-    context: dict = {"known": True, "urgent": inquiry.priority == Priority.URGENT}
+    urgent = inquiry.priority == Priority.URGENT
+    context: dict = {"known": True, "urgent": urgent}
     if inquiry.is_spam:
         return context
     queue = services.queue_for(inquiry)
     tz = ZoneInfo(queue.time_zone)
     clock = services.queue_clock(queue)
     now = timezone.now()
+    due = services.first_contact_due(queue, inquiry.created_at, priority=inquiry.priority)
     context.update(
         {
-            "due": services.first_contact_due(queue, inquiry.created_at).astimezone(tz),
             "open_now": clock.is_open(now),
             "next_open": clock.next_open(now).astimezone(tz),
+            "due": due.astimezone(tz),
         }
     )
+    if urgent:
+        # Promised in minutes only when the whole promise fits in today's working time;
+        # otherwise the person is told to call or text 988 now, never to wait for us.
+        minutes = queue.urgent_promise_minutes
+        context["urgent_minutes"] = minutes
+        context["urgent_soon"] = clock.is_open(now) and due - now <= timedelta(minutes=minutes)
     return context
 
 

@@ -6,7 +6,9 @@ a task that is lost is re-enqueued by ``pending_sweep`` so nothing is ever dropp
 
 from __future__ import annotations
 
+import hmac
 import logging
+import secrets
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -23,6 +25,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from . import crypto, routing, screening, workflow
 from .messaging import email as email_channel
@@ -34,6 +37,7 @@ from .models import (
     ContactAttempt,
     CoordinatorProfile,
     CoordinatorQueue,
+    HeldReason,
     Inquiry,
     InquiryEvent,
     InquiryFollowUp,
@@ -72,6 +76,8 @@ class Submission:
     away_reasons: list[str] = field(default_factory=list)
     last_attended: str = ""
     language: str = "en"
+    # The person's answer to "Are you safe right now?" (a Safety value, or "" unanswered).
+    safety: str = ""
 
 
 # --- Submit ----------------------------------------------------------------------------
@@ -83,12 +89,20 @@ def inquiry_submit(
     submission_token: str | None = None,
     honeypot_filled: bool = False,
     too_fast: bool = False,
+    over_rate_limit: bool = False,
 ) -> Inquiry:
     """Save a new inquiry, screen it, and owe it its messages (one transaction).
 
-    Writes the Inquiry, a ``submitted`` event and pending OutboundMessages (acknowledgement
-    where consent allows, urgent alert on crisis language); on commit enqueues routing and
-    delivery by id. A repeated submission token returns the inquiry it already created.
+    Writes the Inquiry, a ``submitted`` event (plus ``priority_changed`` naming the concept
+    that set a review or urgent level, and ``held`` when over the rate limit) and pending
+    OutboundMessages: the acknowledgement where consent allows (the crisis version when
+    urgent; none while held), and for urgent the on-duty e-mail and the on-call text, for
+    review the on-duty e-mail. On commit enqueues routing and delivery by id. A repeated
+    submission token returns the inquiry it already created.
+
+    ``over_rate_limit``: the address is past the per-address limit, so an ordinary message
+    is saved and routed but held until a coordinator releases it. A message with a risk
+    level is never held.
 
     This is the busiest write in the product, so it is kept to one count and one transaction
     of three INSERTs (inquiry, messages, events): a repeated token is caught by its unique
@@ -96,15 +110,20 @@ def inquiry_submit(
     """
     now = timezone.now()
     result = screening.screen(
-        submission.message, honeypot_filled=honeypot_filled, too_fast=too_fast
+        submission.message,
+        safety=submission.safety,
+        honeypot_filled=honeypot_filled,
+        too_fast=too_fast,
     )
+    priority = Priority(result.level)
     email = crypto.normalise_email(submission.email) if submission.email else ""
     phone = crypto.normalise_phone(submission.phone) if submission.phone else ""
     primary, other = (email, phone) if submission.contact_method == "email" else (phone, email)
     primary_hash = crypto.contact_hash(primary)
     text_ok = bool(submission.text_ok and phone)
-    if not result.crisis and not result.quarantine:
-        # Crisis language is never folded away: it always makes its own urgent inquiry.
+    held = over_rate_limit and priority == Priority.ROUTINE and not result.quarantine
+    if priority == Priority.ROUTINE and not result.quarantine:
+        # A risk level is never folded away: it always makes its own inquiry.
         folded = _fold_into_open_inquiry(
             submission, contact_hash=primary_hash, token=submission_token, now=now
         )
@@ -113,6 +132,7 @@ def inquiry_submit(
     inquiry = Inquiry(
         kind=submission.kind,
         message=submission.message,
+        safety=submission.safety,
         preferred_name=submission.preferred_name.strip(),
         email=email,
         phone=phone,
@@ -130,8 +150,10 @@ def inquiry_submit(
         open_to_new_group=submission.open_to_new_group,
         away_reasons=list(submission.away_reasons),
         last_attended=submission.last_attended,
-        priority=Priority.URGENT if result.crisis else Priority.ROUTINE,
+        priority=priority,
         is_spam=result.quarantine,
+        is_held=held,
+        held_reason=HeldReason.RATE_LIMIT if held else "",
         spam_score=min(result.spam_score, 32767),
         contact_hash=primary_hash,
         other_contact_hash=crypto.contact_hash(other),
@@ -152,6 +174,7 @@ def inquiry_submit(
                         to_state=inquiry.status,
                         reason="quarantined" if inquiry.is_spam else inquiry.priority,
                     ),
+                    *_risk_events(inquiry, result.concept),
                     *(_queued_event(m) for m in messages),
                 ]
             )
@@ -165,13 +188,32 @@ def inquiry_submit(
         raise
     _enqueue_on_commit(inquiry.pk, [m.pk for m in messages])
     logger.info(
-        "inquiry saved id=%s priority=%s quarantined=%s messages=%d",
+        "inquiry saved id=%s priority=%s quarantined=%s held=%s messages=%d",
         inquiry.pk,
         inquiry.priority,
         inquiry.is_spam,
+        inquiry.is_held,
         len(messages),
     )
     return inquiry
+
+
+def _risk_events(inquiry: Inquiry, concept: str) -> list[InquiryEvent]:
+    """The timeline's record of a risk level (the concept's code) and of a hold."""
+    events = []
+    if inquiry.priority != Priority.ROUTINE:
+        events.append(
+            _new_event(
+                inquiry,
+                InquiryEvent.Kind.PRIORITY_CHANGED,
+                from_state=Priority.ROUTINE,
+                to_state=inquiry.priority,
+                reason=concept,
+            )
+        )
+    if inquiry.is_held:
+        events.append(_new_event(inquiry, InquiryEvent.Kind.HELD, reason=inquiry.held_reason))
+    return events
 
 
 def _by_submission_token(token: str) -> Inquiry | None:
@@ -250,25 +292,55 @@ def acknowledgement_channel(inquiry: Inquiry) -> str | None:
     return None
 
 
-def _owed_on_submit(inquiry: Inquiry) -> list[OutboundMessage]:
-    """The pending messages a new inquiry is owed, saved in one INSERT (events are the caller's)."""
-    owed: list[OutboundMessage] = []
-    channel = acknowledgement_channel(inquiry)
-    if channel:
-        owed.append(
-            _new_outbound(inquiry, OutboundMessage.Kind.ACKNOWLEDGEMENT, channel, "acknowledgement")
-        )
+def _acknowledgement(inquiry: Inquiry, channel: str) -> OutboundMessage:
+    """The acknowledgement row: the crisis version (988 first) when the inquiry is urgent."""
+    template = "acknowledgement"
     if inquiry.priority == Priority.URGENT:
-        owed.append(
+        template = "acknowledgement_crisis"
+    return _new_outbound(inquiry, OutboundMessage.Kind.ACKNOWLEDGEMENT, channel, template)
+
+
+def _risk_alerts(inquiry: Inquiry) -> list[OutboundMessage]:
+    """Staff alerts a risk level owes: urgent pages on-duty and on-call, review e-mails."""
+    stamp = f"{timezone.now():%Y%m%d%H%M%S%f}"
+    staff = {"language": settings.LANGUAGE_CODE, "dedupe_key": f"alert-{stamp}"}
+    if inquiry.priority == Priority.URGENT:
+        return [
             _new_outbound(
                 inquiry,
                 OutboundMessage.Kind.URGENT_ALERT,
                 OutboundMessage.Channel.EMAIL,
                 "urgent_alert",
-                language=settings.LANGUAGE_CODE,
-                dedupe_key=f"alert-{timezone.now():%Y%m%d%H%M%S%f}",
+                **staff,
+            ),
+            _new_outbound(
+                inquiry,
+                OutboundMessage.Kind.ON_CALL_ALERT,
+                OutboundMessage.Channel.SMS,
+                "on_call_alert",
+                **staff,
+            ),
+        ]
+    if inquiry.priority == Priority.REVIEW:
+        return [
+            _new_outbound(
+                inquiry,
+                OutboundMessage.Kind.REVIEW_ALERT,
+                OutboundMessage.Channel.EMAIL,
+                "review_alert",
+                **staff,
             )
-        )
+        ]
+    return []
+
+
+def _owed_on_submit(inquiry: Inquiry) -> list[OutboundMessage]:
+    """The pending messages a new inquiry is owed, saved in one INSERT (events are the caller's)."""
+    owed: list[OutboundMessage] = []
+    channel = None if inquiry.is_held else acknowledgement_channel(inquiry)
+    if channel:
+        owed.append(_acknowledgement(inquiry, channel))
+    owed.extend(_risk_alerts(inquiry))
     if owed and not connection.features.can_return_rows_from_bulk_insert:
         # An SQLite older than 3.35 gives no ids back from a bulk insert; events need them.
         for message in owed:
@@ -467,11 +539,25 @@ def queue_for(inquiry: Inquiry, setup: RoutingSetup | None = None) -> Coordinato
     return queue if queue is not None else CoordinatorQueue.objects.get(pk=queue_id)
 
 
+def promise(queue: CoordinatorQueue, priority: str) -> timedelta:
+    """The queue's first-contact promise for a risk level, in working time."""
+    if priority == Priority.URGENT:
+        return timedelta(minutes=queue.urgent_promise_minutes)
+    hours = queue.first_contact_promise_hours
+    if priority == Priority.REVIEW:
+        hours = min(queue.review_promise_hours, hours)
+    return timedelta(hours=float(Decimal(hours)))
+
+
 def first_contact_due(
-    queue: CoordinatorQueue, received_at, setup: RoutingSetup | None = None
+    queue: CoordinatorQueue,
+    received_at,
+    setup: RoutingSetup | None = None,
+    *,
+    priority: str = Priority.ROUTINE,
 ) -> timezone.datetime:
-    hours = Decimal(queue.first_contact_promise_hours)
-    return queue_clock(queue, setup).add_working_time(received_at, timedelta(hours=float(hours)))
+    """When first contact is due: received + the level's promise on the queue's clock."""
+    return queue_clock(queue, setup).add_working_time(received_at, promise(queue, priority))
 
 
 def inquiry_route(*, inquiry_id: int) -> Inquiry | None:
@@ -526,7 +612,9 @@ def inquiries_route(inquiry_ids) -> dict[int, Inquiry]:
             inquiry.queue = queue
             inquiry.assigned_to_id = assignee_id
             inquiry.routed_at = now
-            inquiry.first_contact_due_at = first_contact_due(queue, inquiry.created_at, setup)
+            inquiry.first_contact_due_at = first_contact_due(
+                queue, inquiry.created_at, setup, priority=inquiry.priority
+            )
             inquiry.updated_at = now
             events.append(
                 _new_event(
@@ -731,9 +819,13 @@ def _deliver_claimed(message: OutboundMessage, sent: list | None) -> tuple[Outbo
     skip = _skip_reason(message)
     if skip:
         return _finish(message, OutboundMessage.Status.SKIPPED, reason=skip), False
-    if message.channel == OutboundMessage.Channel.SMS:
+    if (
+        message.channel == OutboundMessage.Channel.SMS
+        and message.kind not in OutboundMessage.ANY_HOUR_KINDS
+    ):
         # No text arrives at night: before 08:00 or from 21:00 in the queue's time zone it
         # waits for the morning (a row with next_attempt_at, not a countdown in Redis).
+        # Pages to the on-call phone about someone who may be in danger go at any hour.
         tz = ZoneInfo(inquiry.queue.time_zone if inquiry.queue else settings.TIME_ZONE)
         now = timezone.now()
         allowed = sms_allowed_at(now, tz)
@@ -822,10 +914,10 @@ _SENT_FIELDS = [
 
 def _skip_reason(message: OutboundMessage) -> str:
     inquiry = message.inquiry
-    to_person = message.kind not in (
-        OutboundMessage.Kind.URGENT_ALERT,
-        OutboundMessage.Kind.OVERDUE_NOTICE,
-    )
+    to_person = message.to_person
+    if not to_person:
+        # Staff messages need somewhere to go; an on-call phone counts only once confirmed.
+        return "" if _recipient(message)[0] else "no_recipient"
     if to_person and inquiry.is_spam:
         return "quarantined"
     if to_person and not inquiry.consent:
@@ -847,9 +939,11 @@ def _context(message: OutboundMessage) -> dict:
         due_local = inquiry.first_contact_due_at.astimezone(tz)
     return {
         "org_name": settings.ORG_NAME,
-        "preferred_name": inquiry.preferred_name if message.kind != "urgent_alert" else "",
+        "preferred_name": inquiry.preferred_name if message.to_person else "",
         "due": due_local,
         "urgent": inquiry.priority == Priority.URGENT,
+        "review": inquiry.priority == Priority.REVIEW,
+        **_urgent_promise(inquiry, tz),
         "contact_method": inquiry.contact_method,
         "inquiry": inquiry,
         "short_id": inquiry.short_id,
@@ -867,7 +961,21 @@ def _context(message: OutboundMessage) -> dict:
             else ""
         ),
         "admin_url": settings.SITE_URL + reverse("admin:intake_inquiry_change", args=[inquiry.pk]),
+        "worklist_url": settings.SITE_URL + reverse("admin:intake_inquiry_changelist"),
     }
+
+
+def _urgent_promise(inquiry: Inquiry, tz) -> dict:
+    """What an urgent acknowledgement may promise: minutes only while the team works."""
+    queue = inquiry.queue
+    if queue is None or inquiry.priority != Priority.URGENT or not inquiry.first_contact_due_at:
+        return {"urgent_soon": False, "next_open": None}
+    clock = queue_clock(queue)
+    now = timezone.now()
+    soon = clock.is_open(now) and inquiry.first_contact_due_at - now <= timedelta(
+        minutes=queue.urgent_promise_minutes
+    )
+    return {"urgent_soon": soon, "next_open": clock.next_open(now).astimezone(tz)}
 
 
 def _recipient(message: OutboundMessage) -> tuple[str, str]:
@@ -875,12 +983,14 @@ def _recipient(message: OutboundMessage) -> tuple[str, str]:
     inquiry = message.inquiry
     queue = inquiry.queue
     reply_to = queue.reply_to_email if queue else ""
-    if message.kind == OutboundMessage.Kind.URGENT_ALERT:
-        if message.dedupe_key.startswith("escalation"):
-            return (queue.escalation_email if queue else ""), ""
-        return (queue.alert_email if queue else ""), ""
-    if message.kind == OutboundMessage.Kind.OVERDUE_NOTICE:
-        return (queue.alert_email if queue else ""), ""
+    if not message.to_person:
+        if queue is None:
+            return "", ""
+        if message.channel == OutboundMessage.Channel.SMS:
+            return queue.on_call_number, ""
+        if message.kind == OutboundMessage.Kind.ESCALATION:
+            return queue.escalation_email, ""
+        return queue.alert_email, ""
     if message.channel == OutboundMessage.Channel.SMS:
         return inquiry.phone, ""
     return inquiry.email, reply_to
@@ -1058,48 +1168,60 @@ def urgent_alert_acknowledge(*, actor, inquiry_id: int) -> Inquiry | None:
 
 
 def urgent_escalate(*, now=None) -> list[int]:
-    """Send each unacknowledged urgent alert on to the escalation address, once.
+    """Send each unacknowledged urgent alert on, once: e-mail to the escalation address and,
+    when the queue has a confirmed on-call phone, a second text to it.
 
-    An alert counts from when it was sent; the wait is the queue's escalation minutes.
-    Writes an escalation OutboundMessage and an event per alert; enqueues on commit.
+    An alert (the on-duty e-mail or the on-call text, whichever went first) counts from when
+    it was sent; the wait is the queue's escalation minutes. Writes ``escalation``
+    OutboundMessages and an event per alert; enqueues on commit.
     """
     now = now or timezone.now()
     alerts = (
         OutboundMessage.objects.filter(
-            kind=OutboundMessage.Kind.URGENT_ALERT,
+            kind__in=[OutboundMessage.Kind.URGENT_ALERT, OutboundMessage.Kind.ON_CALL_ALERT],
             status=OutboundMessage.Status.SENT,
             inquiry__alert_acknowledged_at__isnull=True,
             inquiry__queue__isnull=False,
         )
-        .exclude(dedupe_key__startswith="escalation")
         .select_related("inquiry__queue")
+        .order_by("sent_at", "pk")
     )
     created: list[int] = []
+    seen: set[str] = set()
     for alert in alerts:
         queue = alert.inquiry.queue
-        if alert.sent_at > now - timedelta(minutes=queue.escalation_minutes):
+        # Both alerts of one inquiry share their dedupe key: escalate once for the pair.
+        key = f"{alert.inquiry_id}-{alert.dedupe_key}"
+        if key in seen or alert.sent_at > now - timedelta(minutes=queue.escalation_minutes):
             continue
-        key = f"escalation-{alert.pk}"
+        seen.add(key)
+        channels = [(OutboundMessage.Channel.EMAIL, alert.dedupe_key)]
+        if queue.on_call_number:
+            channels.append((OutboundMessage.Channel.SMS, f"{alert.dedupe_key}-sms"))
         with transaction.atomic():
-            escalation, made = OutboundMessage.objects.get_or_create(
-                inquiry=alert.inquiry,
-                kind=OutboundMessage.Kind.URGENT_ALERT,
-                dedupe_key=key,
-                defaults={
-                    "channel": OutboundMessage.Channel.EMAIL,
-                    "template_key": "urgent_alert",
-                    "language": settings.LANGUAGE_CODE,
-                },
-            )
-            if made:
+            made_ids = []
+            for channel, dedupe_key in channels:
+                escalation, made = OutboundMessage.objects.get_or_create(
+                    inquiry=alert.inquiry,
+                    kind=OutboundMessage.Kind.ESCALATION,
+                    dedupe_key=dedupe_key,
+                    defaults={
+                        "channel": channel,
+                        "template_key": "escalation",
+                        "language": settings.LANGUAGE_CODE,
+                    },
+                )
+                if made:
+                    made_ids.append(escalation.pk)
+            if made_ids:
                 _event(
                     alert.inquiry,
                     InquiryEvent.Kind.ALERT_ESCALATED,
                     reason="not_acknowledged",
-                    data={"message": escalation.pk, "alert": alert.pk},
+                    data={"messages": made_ids, "alert": alert.pk},
                 )
-                _enqueue_on_commit(alert.inquiry_id, [escalation.pk])
-                created.append(escalation.pk)
+                _enqueue_on_commit(alert.inquiry_id, made_ids)
+                created.extend(made_ids)
     return created
 
 
@@ -1162,6 +1284,130 @@ def check_in_due(*, today=None) -> list[int]:
     return made_ids
 
 
+# --- On-call phone -----------------------------------------------------------------------
+
+ON_CALL_CODE_MINUTES = 15
+ON_CALL_CODE_TRIES = 5
+
+
+def _on_call_code_hash(queue: CoordinatorQueue, code: str) -> str:
+    # Keyed and bound to the queue and number: a code is worth nothing anywhere else.
+    return salted_hmac(
+        "intake.on_call_code", f"{queue.pk}:{queue.on_call_phone}:{code}", algorithm="sha256"
+    ).hexdigest()
+
+
+def on_call_phone_set(*, actor, queue_id: int, phone: str) -> CoordinatorQueue:
+    """Set (or clear) a queue's on-call phone; a new number is unconfirmed until its owner
+    enters the one-time code texted to it. Writes the queue and an audit record, then sends
+    the code (``on_call_code_send``).
+    """
+    number = crypto.normalise_phone(phone) if phone.strip() else ""
+    if phone.strip() and not number:
+        raise ActionRefused(
+            "phone", "That phone number doesn't look complete. Please include the area code."
+        )
+    with transaction.atomic():
+        queue = CoordinatorQueue.objects.select_for_update().get(pk=queue_id)
+        if number == queue.on_call_phone:
+            return queue
+        queue.on_call_phone = number
+        queue.on_call_phone_confirmed_at = None
+        queue.on_call_code_hash = ""
+        queue.on_call_code_expires_at = None
+        queue.on_call_code_attempts = 0
+        queue.save(
+            update_fields=[
+                "on_call_phone",
+                "on_call_phone_confirmed_at",
+                "on_call_code_hash",
+                "on_call_code_expires_at",
+                "on_call_code_attempts",
+            ]
+        )
+        audit_record(actor=actor, action=AuditEvent.Action.CHANGE, obj=queue)
+    if number:
+        on_call_code_send(actor=actor, queue_id=queue.pk)
+    return queue
+
+
+def on_call_code_send(*, actor, queue_id: int) -> CoordinatorQueue:
+    """Text a fresh one-time code to the queue's unconfirmed on-call phone.
+
+    Sent at once rather than through the outbox: the person confirming is waiting for it,
+    and a code that did not arrive is simply asked for again. Only a keyed hash is stored;
+    the code is never logged.
+    """
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    with transaction.atomic():
+        queue = CoordinatorQueue.objects.select_for_update().get(pk=queue_id)
+        if not queue.on_call_phone:
+            raise ActionRefused("no_phone", "Add the on-call phone number first.")
+        if queue.on_call_phone_confirmed_at:
+            return queue
+        queue.on_call_code_hash = _on_call_code_hash(queue, code)
+        queue.on_call_code_expires_at = timezone.now() + timedelta(minutes=ON_CALL_CODE_MINUTES)
+        queue.on_call_code_attempts = 0
+        queue.save(
+            update_fields=["on_call_code_hash", "on_call_code_expires_at", "on_call_code_attempts"]
+        )
+    body = render_sms(
+        "on_call_code",
+        {"org_name": settings.ORG_NAME, "code": code, "minutes": ON_CALL_CODE_MINUTES},
+        settings.LANGUAGE_CODE,
+    )
+    try:
+        sms_channel.send_sms(to=queue.on_call_phone, body=body, reference=f"on-call-{queue.pk}")
+    except (email_channel.TransientSendError, email_channel.PermanentSendError) as exc:
+        logger.warning("on-call code not sent queue=%s error=%s", queue.pk, type(exc).__name__)
+        raise ActionRefused(
+            "not_sent", "We couldn't send the code just now. Please try again in a minute."
+        ) from exc
+    logger.info("on-call code sent queue=%s", queue.pk)
+    return queue
+
+
+def on_call_phone_confirm(*, actor, queue_id: int, code: str) -> CoordinatorQueue:
+    """Confirm the on-call phone with the code texted to it; from then on it gets alerts.
+
+    Refuses a wrong, expired or over-tried code (five tries, fifteen minutes). Writes the
+    queue and an audit record.
+    """
+    code = "".join(ch for ch in code if ch.isdigit())
+    with transaction.atomic():
+        queue = CoordinatorQueue.objects.select_for_update().get(pk=queue_id)
+        if queue.on_call_phone_confirmed_at:
+            return queue
+        if not queue.on_call_code_hash or queue.on_call_code_expires_at is None:
+            raise ActionRefused("no_code", "Send a code to the on-call phone first.")
+        if (
+            queue.on_call_code_expires_at <= timezone.now()
+            or queue.on_call_code_attempts >= ON_CALL_CODE_TRIES
+        ):
+            raise ActionRefused("expired", "That code has expired. Please send a new one.")
+        if not hmac.compare_digest(queue.on_call_code_hash, _on_call_code_hash(queue, code)):
+            queue.on_call_code_attempts += 1
+            queue.save(update_fields=["on_call_code_attempts"])
+            # The failed try is kept: leave the atomic block normally, then refuse.
+            refused = True
+        else:
+            refused = False
+            queue.on_call_phone_confirmed_at = timezone.now()
+            queue.on_call_code_hash = ""
+            queue.on_call_code_expires_at = None
+            queue.save(
+                update_fields=[
+                    "on_call_phone_confirmed_at",
+                    "on_call_code_hash",
+                    "on_call_code_expires_at",
+                ]
+            )
+            audit_record(actor=actor, action=AuditEvent.Action.CHANGE, obj=queue)
+    if refused:
+        raise ActionRefused("wrong_code", "That code doesn't match. Please check it and try again.")
+    return queue
+
+
 # --- SMS opt-out ------------------------------------------------------------------------
 
 STOP_WORDS = {"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "parar", "alto", "sair"}
@@ -1196,7 +1442,9 @@ def sms_inbound(*, phone: str, body: str) -> str:
             Q(inquiry__contact_hash=phone_hash) | Q(inquiry__other_contact_hash=phone_hash),
             channel=OutboundMessage.Channel.SMS,
             status=OutboundMessage.Status.PENDING,
-        ).update(status=OutboundMessage.Status.SKIPPED, last_error="opted_out")
+        ).exclude(kind__in=OutboundMessage.STAFF_KINDS).update(
+            status=OutboundMessage.Status.SKIPPED, last_error="opted_out"
+        )
     logger.info("sms opt-out recorded inquiries=%d", len(matching))
     return "opted_out"
 
@@ -1312,7 +1560,9 @@ def contact_attempt_record(
     """Log one try at reaching the person (kept forever, never edited).
 
     Reaching them, leaving a voicemail or their reply is first contact: it sets
-    ``first_contact_at`` once and moves a new inquiry to contacted. Writes events.
+    ``first_contact_at`` once and moves a new inquiry to contacted. Reaching them or their
+    reply also sets ``reached_at``, which is what ends "needs attention" on an urgent or
+    review inquiry (an acknowledged alert or a voicemail does not). Writes events.
     """
     if outcome not in ContactAttempt.Outcome.values or channel not in ContactAttempt.Channel.values:
         raise ActionRefused("invalid", "Please choose how you tried and what happened.")
@@ -1328,6 +1578,9 @@ def contact_attempt_record(
             reason=outcome,
             data={"attempt": attempt.pk, "channel": channel},
         )
+        if outcome in ContactAttempt.REACHED_PERSON and inquiry.reached_at is None:
+            inquiry.reached_at = attempt.created_at
+            inquiry.save(update_fields=["reached_at", "updated_at"])
         if outcome in ContactAttempt.CONTACT_MADE:
             _first_contact(inquiry, actor=actor, when=attempt.created_at)
     return attempt
@@ -1407,7 +1660,7 @@ def internal_note_add(*, actor, inquiry_id: int, text: str) -> InternalNote:
 
 
 def inquiry_mark_spam(*, actor, inquiry_id: int, spam: bool) -> Inquiry:
-    """Quarantine an inquiry, or release it. Urgent inquiries are never quarantined.
+    """Quarantine an inquiry, or release it. Urgent and review inquiries are never quarantined.
 
     Releasing owes the acknowledgement it missed (sent through the outbox) and routes it.
     """
@@ -1415,8 +1668,10 @@ def inquiry_mark_spam(*, actor, inquiry_id: int, spam: bool) -> Inquiry:
         inquiry = _locked(inquiry_id)
         if inquiry.is_spam == spam:
             return inquiry
-        if spam and inquiry.priority == Priority.URGENT:
-            raise ActionRefused("urgent", "An urgent inquiry is never quarantined.")
+        if spam and inquiry.priority != Priority.ROUTINE:
+            raise ActionRefused(
+                "risk", "An inquiry marked urgent or possible risk is never quarantined."
+            )
         inquiry.is_spam = spam
         inquiry.save(update_fields=["is_spam", "updated_at"])
         _event(
@@ -1430,11 +1685,8 @@ def inquiry_mark_spam(*, actor, inquiry_id: int, spam: bool) -> Inquiry:
         if not spam:
             channel = acknowledgement_channel(inquiry)
             already = inquiry.messages.filter(kind=OutboundMessage.Kind.ACKNOWLEDGEMENT).exists()
-            if channel and not already:
-                ack = _outbound_create(
-                    inquiry, OutboundMessage.Kind.ACKNOWLEDGEMENT, channel, "acknowledgement"
-                )
-                owed.append(ack.pk)
+            if channel and not already and not inquiry.is_held:
+                owed.append(_acknowledgement_create(inquiry, channel).pk)
             if inquiry.assigned_to_id is None and inquiry.queue_id:
                 assignee = routing.pick_coordinator(_candidates(inquiry.queue), inquiry.language)
                 if assignee:
@@ -1447,6 +1699,71 @@ def inquiry_mark_spam(*, actor, inquiry_id: int, spam: bool) -> Inquiry:
                         reason="release",
                     )
         _enqueue_on_commit(inquiry.pk, owed)
+    return inquiry
+
+
+def _acknowledgement_create(inquiry: Inquiry, channel: str) -> OutboundMessage:
+    """Save the acknowledgement a released inquiry missed, with its "queued" event."""
+    message = _acknowledgement(inquiry, channel)
+    message.save(force_insert=True)
+    _queued_event(message).save(force_insert=True)
+    return message
+
+
+def inquiry_release_hold(*, actor, inquiry_id: int) -> Inquiry:
+    """Release an inquiry held by the rate limit: it gets the acknowledgement it was owed.
+
+    Writes the inquiry, a ``hold_released`` event and the acknowledgement (through the
+    outbox, on the person's channel where consent allows); enqueues on commit.
+    """
+    with transaction.atomic():
+        inquiry = _locked(inquiry_id)
+        if not inquiry.is_held:
+            return inquiry
+        previous = inquiry.held_reason
+        inquiry.is_held = False
+        inquiry.held_reason = ""
+        inquiry.save(update_fields=["is_held", "held_reason", "updated_at"])
+        _event(inquiry, InquiryEvent.Kind.HOLD_RELEASED, actor=actor, from_state=previous)
+        owed: list[int] = []
+        channel = acknowledgement_channel(inquiry)
+        already = inquiry.messages.filter(kind=OutboundMessage.Kind.ACKNOWLEDGEMENT).exists()
+        if channel and not already:
+            owed.append(_acknowledgement_create(inquiry, channel).pk)
+        _enqueue_on_commit(inquiry.pk, owed)
+    return inquiry
+
+
+def inquiry_set_priority(*, actor, inquiry_id: int, priority: str) -> Inquiry:
+    """Set the risk level by hand (a coordinator read the message and judged it).
+
+    The first-contact due time follows the new level's promise, counted from receipt.
+    Raising a level quarantined as spam releases nothing by itself; a risk level blocks
+    quarantine from then on. Writes a ``priority_changed`` event (reason ``staff``).
+    """
+    if priority not in Priority.values:
+        raise ActionRefused("invalid", "Please choose a risk level.")
+    with transaction.atomic():
+        inquiry = _locked(inquiry_id)
+        previous = inquiry.priority
+        if previous == priority:
+            return inquiry
+        inquiry.priority = priority
+        fields = ["priority", "updated_at"]
+        if inquiry.queue_id and inquiry.first_contact_at is None:
+            inquiry.first_contact_due_at = first_contact_due(
+                inquiry.queue, inquiry.created_at, priority=priority
+            )
+            fields.append("first_contact_due_at")
+        inquiry.save(update_fields=fields)
+        _event(
+            inquiry,
+            InquiryEvent.Kind.PRIORITY_CHANGED,
+            actor=actor,
+            from_state=previous,
+            to_state=priority,
+            reason="staff",
+        )
     return inquiry
 
 
@@ -1610,8 +1927,12 @@ def purge_expired(*, now=None, dry_run: bool = False) -> PurgeResult:
     The audit log is never purged.
     """
     now = now or timezone.now()
+    # A held inquiry is a person's message waiting for release, never spam: never purged.
     spam = Inquiry.objects.filter(
-        is_spam=True, created_at__lte=now - timedelta(days=settings.RETENTION_SPAM_DAYS)
+        is_spam=True,
+        is_held=False,
+        priority=Priority.ROUTINE,
+        created_at__lte=now - timedelta(days=settings.RETENTION_SPAM_DAYS),
     )
     finished = Inquiry.objects.filter(
         status__in=[Inquiry.Status.CLOSED, Inquiry.Status.RETURNED], erased_at__isnull=True

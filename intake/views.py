@@ -28,15 +28,22 @@ THANKS_SALT = "intake.thanks"
 THANKS_MAX_AGE = 3600
 
 
-def _rate(_group: str, _request: HttpRequest) -> str | None:
-    rate = settings.INTAKE_RATE_LIMIT.strip().lower()
-    return None if rate in ("", "off", "0", "none") else rate
+def _limit_rate(setting: str):
+    def rate(_group: str, _request: HttpRequest) -> str | None:
+        value = getattr(settings, setting).strip().lower()
+        return None if value in ("", "off", "0", "none") else value
+
+    return rate
 
 
-def _over_rate_limit(request: HttpRequest) -> bool:
+def _over_limit(request: HttpRequest, *, group: str, setting: str) -> bool:
+    """Count this post against a per-address limit; True when past it.
+
+    A cache outage answers False: it must never cost a person their message.
+    """
     try:
         return is_ratelimited(
-            request, group="intake.comeback", key="ip", rate=_rate, method="POST", increment=True
+            request, group=group, key="ip", rate=_limit_rate(setting), method="POST", increment=True
         )
     except Exception:  # noqa: BLE001 - a cache outage must never cost a person their message
         logger.warning("rate limit unavailable; accepting the post")
@@ -48,20 +55,28 @@ def _over_rate_limit(request: HttpRequest) -> bool:
 @csrf_protect
 @require_http_methods(["GET", "HEAD", "POST"])
 def comeback(request: HttpRequest) -> HttpResponse:
-    """The public form. POST: save through inquiry_submit, then 303 to the thanks page."""
+    """The public form. POST: save through inquiry_submit, then 303 to the thanks page.
+
+    No message is lost to a limit. Only posts that pass validation are counted. Past the
+    per-address limit (INTAKE_RATE_LIMIT) a post is still saved and routed, but held until
+    a coordinator releases it; the person sees the ordinary thanks page. Only past the much
+    higher ceiling (INTAKE_HARD_LIMIT) may an ordinary post be refused, with the 429 page
+    that leads with the crisis line, and never one with a risk signal or a danger answer.
+    """
     if request.method != "POST":
         context = {"form": ComebackForm(), "form_cache_seconds": settings.PUBLIC_FORM_CACHE_SECONDS}
         return render(request, "intake/comeback.html", context)
     form = ComebackForm(request.POST)
-    limited = _over_rate_limit(request)
-    # Crisis language overrides every flood limit: that message always gets through.
-    if limited and not screening.has_crisis_language(request.POST.get("message", "")):
-        return render(request, "429.html", status=429)
     if not form.is_valid():
         return render(request, "intake/comeback.html", {"form": form}, status=200)
+    data = form.cleaned_data
+    over_ceiling = _over_limit(request, group="intake.ceiling", setting="INTAKE_HARD_LIMIT")
+    if over_ceiling and not screening.has_risk_signal(data["message"], safety=data["safety"]):
+        return render(request, "429.html", status=429)
+    held = _over_limit(request, group="intake.comeback", setting="INTAKE_RATE_LIMIT")
     # The per-render token makes a double submit one inquiry, and names this submission for
     # its thanks page (never the person or their earlier inquiries).
-    token = form.cleaned_data.get("submission_token") or secrets.token_urlsafe(24)
+    token = data.get("submission_token") or secrets.token_urlsafe(24)
     services.inquiry_submit(
         submission=services.Submission(
             **form.submission_kwargs(), language=translation.get_language() or "en"
@@ -69,6 +84,7 @@ def comeback(request: HttpRequest) -> HttpResponse:
         submission_token=token,
         honeypot_filled=form.honeypot_filled(),
         too_fast=form.filled_too_fast(),
+        over_rate_limit=held,
     )
     response = redirect(reverse("intake:thanks"))
     response.status_code = 303

@@ -95,6 +95,7 @@ def _base_env() -> dict[str, str]:
         "FIELD_ENCRYPTION_KEYS": ",".join(settings.FIELD_ENCRYPTION_KEYS),
         "CONTACT_HASH_KEY": settings.CONTACT_HASH_KEY,
         "INTAKE_RATE_LIMIT": "off",
+        "INTAKE_HARD_LIMIT": "off",
         "OUTBOX_SWEEP_INTERVAL": "1",
         "ROUTING_GRACE_SECONDS": "2",
         "OUTBOX_BACKOFF_BASE_SECONDS": "1",

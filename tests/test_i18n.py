@@ -354,12 +354,26 @@ def test_csrf_and_rate_limit_pages_are_in_the_persons_language(
     assert refused.status_code == 403
     assert want["csrf"] in visible_text(refused.content.decode())
 
-    settings.INTAKE_RATE_LIMIT = "1/h"
+    # Only the hard ceiling refuses, and only posts that passed validation count toward it.
+    settings.INTAKE_HARD_LIMIT = "1/h"
+    default_queue()
     cache.clear()
     try:
-        responses = [client.post(f"/{language}/", {"message": "hola"}) for _ in range(3)]
+        responses = [
+            client.post(
+                f"/{language}/",
+                {
+                    "message": "hola",
+                    "contact_method": "email",
+                    "email": f"p{n}@example.com",
+                    "consent": "on",
+                },
+            )
+            for n in range(3)
+        ]
     finally:
         cache.clear()
+    assert [r.status_code for r in responses[:2]] == [303, 429]
     limited = responses[-1]
     assert limited.status_code == 429
     assert want["pause"] in visible_text(limited.content.decode())

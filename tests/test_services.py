@@ -113,7 +113,11 @@ def test_crisis_language_is_urgent_alerts_on_duty_and_beats_spam_signals(
     assert inquiry.priority == "urgent"
     assert not inquiry.is_spam
     kinds = sorted(inquiry.messages.values_list("kind", flat=True))
-    assert kinds == ["acknowledgement", "urgent_alert"]
+    assert kinds == ["acknowledgement", "on_call_alert", "urgent_alert"]
+    ack = inquiry.messages.get(kind="acknowledgement")
+    assert ack.template_key == "acknowledgement_crisis"
+    # No on-call phone is set on this queue: the text is skipped, never sent anywhere.
+    assert inquiry.messages.get(kind="on_call_alert").status == "skipped"
     alert = next(m for m in mail.outbox if m.to == ["on-duty@clinic.test"])
     assert "end my life" not in alert.subject + alert.body
     assert "Sam" not in alert.body and "sam@example.com" not in alert.body

@@ -37,6 +37,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 INTAKE_RATE_LIMIT = "off"
+INTAKE_HARD_LIMIT = "off"
 # Staff tests sign in with force_login; the two-factor gate has its own tests that turn it on.
 ADMIN_REQUIRE_2FA = False
 CELERY_BEAT_SCHEDULE = CELERY_BEAT_SCHEDULE
