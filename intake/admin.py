@@ -39,10 +39,12 @@ from .models import (
     InquiryFollowUp,
     InternalNote,
     OutboundMessage,
+    Priority,
     QueueHoliday,
     ReassessmentNote,
     ReplyTemplate,
     RoutingRule,
+    Safety,
     Site,
 )
 
@@ -157,6 +159,23 @@ class QuarantineFilter(admin.SimpleListFilter):
             return queryset.filter(is_spam=False)
         if value == "yes":
             return queryset.filter(is_spam=True)
+        return queryset
+
+
+class HeldFilter(admin.SimpleListFilter):
+    """Posts held by the per-address rate limit, waiting for a coordinator to release them."""
+
+    title = _("held")
+    parameter_name = "held"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [("yes", _("Held, waiting for release")), ("no", _("Not held"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "yes":
+            return queryset.filter(is_held=True)
+        if self.value() == "no":
+            return queryset.filter(is_held=False)
         return queryset
 
 
@@ -294,6 +313,17 @@ FORM_ACTIONS = {
     ),
 }
 
+# What set an inquiry's risk level, in words for staff (the timeline keeps the code only).
+RISK_CONCEPTS = {
+    "self_report_not_safe": _("They answered “I'm not safe right now”."),
+    "self_report_someone_else": _("They are writing for someone who may not be safe."),
+    "crisis_language": _("Their message has crisis language."),
+    "struggling_with_risk_words": _(
+        "They answered “I'm struggling”, and their message has words near crisis."
+    ),
+    "staff": _("Set by a staff member."),
+}
+
 EXPORT_COLUMNS = [
     ("inquiry", lambda i: str(i.public_id)),
     ("received", lambda i: i.created_at.isoformat()),
@@ -336,6 +366,7 @@ class InquiryAdmin(admin.ModelAdmin):
         QuarantineFilter,
         "queue",
         "priority",
+        HeldFilter,
         OverdueFilter,
         AssignedFilter,
         "site",
@@ -380,7 +411,7 @@ class InquiryAdmin(admin.ModelAdmin):
                 )
             },
         ),
-        (_("Their message"), {"fields": ("message", "kind", "language")}),
+        (_("Their message"), {"fields": ("message", "safety_answer", "kind_chosen", "language")}),
         (
             _("What they'd like"),
             {
@@ -477,12 +508,21 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("priority"), ordering="risk_rank")
     def priority_badge(self, obj: Inquiry) -> str:
-        if obj.priority == "urgent":
+        held = (
+            format_html(' <span class="badge badge-held">{}</span>', _("held"))
+            if obj.is_held
+            else ""
+        )
+        if obj.priority == Priority.URGENT:
             label = obj.get_priority_display()
             if obj.alert_acknowledged_at is None:
                 label = _("%(label)s — alert not acknowledged") % {"label": label}
-            return format_html('<strong class="badge badge-urgent">{}</strong>', label)
-        return obj.get_priority_display()
+            return format_html('<strong class="badge badge-urgent">{}</strong>{}', label, held)
+        if obj.priority == Priority.REVIEW:
+            return format_html(
+                '<strong class="badge badge-review">{}</strong>{}', obj.get_priority_display(), held
+            )
+        return format_html("{}{}", obj.get_priority_display(), held)
 
     @admin.display(description=_("first contact due"), ordering="first_contact_due_at")
     def due_badge(self, obj: Inquiry) -> str:
@@ -525,14 +565,28 @@ class InquiryAdmin(admin.ModelAdmin):
                 _("Needs decision: %(n)d unanswered attempts (the queue's maximum is %(max)d).")
                 % {"n": unanswered, "max": obj.queue.max_unanswered_attempts}
             )
-        if obj.priority == "urgent" and obj.alert_acknowledged_at is None:
+        if obj.priority == Priority.URGENT and obj.alert_acknowledged_at is None:
             notes.append(_("Urgent alert not acknowledged yet."))
+        if obj.priority != Priority.ROUTINE and obj.reached_at is None:
+            # Acknowledging the alert is not reaching the person: this stays until a logged
+            # attempt reached them (or they replied).
+            notes.append(_("Nobody has reached the person yet."))
+        if obj.is_held:
+            notes.append(_("Held (over the rate limit): not acknowledged until released."))
         if getattr(obj, "is_overdue", False):
             notes.append(_("Past the first-contact promise."))
         return (
             format_html_join(" ", '<strong class="attention">{}</strong>', ((n,) for n in notes))
             or "—"
         )
+
+    @admin.display(description=_("Are you safe right now?"))
+    def safety_answer(self, obj: Inquiry) -> str:
+        return Safety(obj.safety).label if obj.safety in Safety.values else _("not answered")
+
+    @admin.display(description=_("kind"))
+    def kind_chosen(self, obj: Inquiry) -> str:
+        return obj.get_kind_display() if obj.kind else _("not given")
 
     @admin.display(description=_("Earlier inquiries from this person"))
     def earlier_links(self, obj: Inquiry) -> str:
@@ -565,6 +619,10 @@ class InquiryAdmin(admin.ModelAdmin):
 
     def render_change_form(self, request: HttpRequest, context: dict, *args, **kwargs):
         obj = context.get("original")
+        if obj is not None:
+            context["risk"] = risk = selectors.risk_summary(obj)
+            context["risk_concept"] = RISK_CONCEPTS.get(risk.concept, "")
+            context["can_triage"] = self.can_triage(request)
         if obj is not None and self.can_triage(request):
             template_id = request.GET.get("template")
             chosen = (
@@ -592,6 +650,7 @@ class InquiryAdmin(admin.ModelAdmin):
                         }
                     ),
                     "reply_templates": admin_forms.reply_templates_for(obj),
+                    "priority_form": admin_forms.PriorityForm(initial={"priority": obj.priority}),
                     "allowed_statuses": sorted(workflow.ALLOWED.get(obj.status, ())),
                 }
             )
@@ -629,6 +688,8 @@ class InquiryAdmin(admin.ModelAdmin):
             "spam": self._spam,
             "release": self._release,
             "acknowledge": self._acknowledge,
+            "release-hold": self._release_hold,
+            "priority": self._priority,
         }.get(action)
         if handler is None and action in FORM_ACTIONS:
             handler = partial(self._form_action, *FORM_ACTIONS[action])
@@ -695,7 +756,27 @@ class InquiryAdmin(admin.ModelAdmin):
 
     def _acknowledge(self, request: HttpRequest, inquiry: Inquiry) -> None:
         services.urgent_alert_acknowledge(actor=request.user, inquiry_id=inquiry.pk)
-        self.message_user(request, _("Urgent alert acknowledged."))
+        self.message_user(
+            request,
+            _(
+                "Urgent alert acknowledged: it will not escalate. It still needs attention "
+                "until someone reaches the person."
+            ),
+        )
+
+    def _release_hold(self, request: HttpRequest, inquiry: Inquiry) -> None:
+        services.inquiry_release_hold(actor=request.user, inquiry_id=inquiry.pk)
+        self.message_user(request, _("Released; the acknowledgement it was owed is on its way."))
+
+    def _priority(self, request: HttpRequest, inquiry: Inquiry) -> None:
+        form = admin_forms.PriorityForm(request.POST)
+        if not form.is_valid():
+            return self._form_errors(request, form)
+        services.inquiry_set_priority(
+            actor=request.user, inquiry_id=inquiry.pk, priority=form.cleaned_data["priority"]
+        )
+        self.message_user(request, _("Risk level changed."))
+        return None
 
     def _reply(self, request: HttpRequest, inquiry: Inquiry) -> HttpResponse | None:
         form = admin_forms.ReplyForm(request.POST)
@@ -884,6 +965,108 @@ class CoordinatorQueueAdmin(admin.ModelAdmin):
     list_display = ("name", "is_default", "time_zone", "first_contact_promise_hours", "alert_email")
     filter_horizontal = ("sites", "members")
     inlines = [HolidayInline]
+    readonly_fields = ("on_call_state",)
+
+    @admin.display(description=_("on-call phone state"))
+    def on_call_state(self, obj: CoordinatorQueue) -> str:
+        if obj is None or obj.pk is None or not obj.on_call_phone:
+            return _("No on-call phone: urgent alerts go by e-mail only.")
+        if obj.on_call_phone_confirmed_at:
+            return _("Confirmed on %(when)s: urgent alerts are texted to it, day and night.") % {
+                "when": timezone.localtime(obj.on_call_phone_confirmed_at).strftime(
+                    "%Y-%m-%d %H:%M"
+                )
+            }
+        return format_html(
+            '<strong class="attention">{}</strong> <a href="{}">{}</a>',
+            _("Not confirmed yet: no alert is sent to it."),
+            reverse("admin:intake_coordinatorqueue_on_call", args=[obj.pk]),
+            _("Enter the code sent to it"),
+        )
+
+    def save_model(self, request: HttpRequest, obj: CoordinatorQueue, form, change: bool) -> None:
+        # The on-call phone goes through its service: a new number is unconfirmed and gets
+        # a one-time code, never trusted as typed.
+        wanted = form.cleaned_data.get("on_call_phone", "")
+        if change:
+            obj.on_call_phone = CoordinatorQueue.objects.get(pk=obj.pk).on_call_phone
+        else:
+            obj.on_call_phone = ""
+        super().save_model(request, obj, form, change)
+        if (wanted or "") == obj.on_call_phone:
+            return
+        try:
+            queue = services.on_call_phone_set(
+                actor=request.user, queue_id=obj.pk, phone=wanted or ""
+            )
+        except services.ActionRefused as refused:
+            self.message_user(request, refused.message, level=messages.ERROR)
+            return
+        obj.on_call_phone = queue.on_call_phone
+        if queue.on_call_phone:
+            self.message_user(
+                request,
+                format_html(
+                    "{} <a href=\"{}\">{}</a>",
+                    _("We texted a code to the on-call phone. No alert goes to it until its owner "
+                      "enters the code."),
+                    reverse("admin:intake_coordinatorqueue_on_call", args=[obj.pk]),
+                    _("Enter the code"),
+                ),
+            )
+
+    def get_urls(self) -> list:
+        return [
+            path(
+                "<int:pk>/on-call/",
+                self.admin_site.admin_view(self.on_call_view),
+                name="intake_coordinatorqueue_on_call",
+            ),
+            *super().get_urls(),
+        ]
+
+    def on_call_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Confirm the on-call phone with the code texted to it, or send a new code.
+
+        Open to whoever may change the queue and to its members (the phone's owner may be a
+        coordinator on call).
+        """
+        queue = CoordinatorQueue.objects.filter(pk=pk).first()
+        if queue is None:
+            raise Http404
+        if not (
+            request.user.has_perm("intake.change_coordinatorqueue")
+            or queue.members.filter(pk=request.user.pk).exists()
+        ):
+            raise PermissionDenied
+        form = admin_forms.OnCallCodeForm(request.POST if "confirm" in request.POST else None)
+        if request.method == "POST":
+            try:
+                if "resend" in request.POST:
+                    services.on_call_code_send(actor=request.user, queue_id=queue.pk)
+                    self.message_user(request, _("A new code is on its way to the on-call phone."))
+                    return redirect(request.path)
+                if form.is_valid():
+                    services.on_call_phone_confirm(
+                        actor=request.user, queue_id=queue.pk, code=form.cleaned_data["code"]
+                    )
+                    self.message_user(
+                        request, _("Confirmed: urgent alerts will be texted to this phone.")
+                    )
+                    return redirect(request.path)
+            except services.ActionRefused as refused:
+                self.message_user(request, refused.message, level=messages.ERROR)
+                return redirect(request.path)
+        queue.refresh_from_db()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Confirm the on-call phone"),
+            "opts": self.model._meta,
+            "original": queue,
+            "phone_display": selectors.phone_display(queue.on_call_phone),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/intake/coordinatorqueue/on_call.html", context)
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         # The default queue catches every inquiry no rule matches: it cannot go.
@@ -956,8 +1139,8 @@ class OutboundMessageAdmin(admin.ModelAdmin):
 
 @admin.register(ReplyTemplate)
 class ReplyTemplateAdmin(admin.ModelAdmin):
-    list_display = ("title", "language", "queue", "active")
-    list_filter = ("language", "queue", "active")
+    list_display = ("title", "language", "queue", "not_for_urgent", "active")
+    list_filter = ("language", "queue", "not_for_urgent", "active")
 
     def save_model(self, request: HttpRequest, obj: ReplyTemplate, form, change: bool) -> None:
         found = tone.find_forbidden(obj.body, obj.language) + tone.find_forbidden(

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import ContactAttempt, Inquiry, ReplyTemplate
+from .models import ContactAttempt, Inquiry, Priority, ReplyTemplate
 
 STATUS_REASONS = (
     [("", "—")]
@@ -90,12 +90,31 @@ class BulkStatusForm(StatusForm):
 
 
 def reply_templates_for(inquiry: Inquiry):
-    """Active templates for the inquiry's queue (or every queue) in the person's language."""
+    """Active templates for the inquiry's queue (or every queue) in the person's language.
+
+    Templates marked "not for urgent" ("no pressure, no deadline" wording) are not offered
+    when the person may be in danger.
+    """
     from django.db.models import Q
 
-    return ReplyTemplate.objects.filter(active=True, language=inquiry.language).filter(
+    templates = ReplyTemplate.objects.filter(active=True, language=inquiry.language).filter(
         Q(queue__isnull=True) | Q(queue=inquiry.queue_id)
     )
+    if inquiry.priority == Priority.URGENT:
+        templates = templates.filter(not_for_urgent=False)
+    return templates
+
+
+class OnCallCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("The six-digit code texted to the on-call phone"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class PriorityForm(forms.Form):
+    priority = forms.ChoiceField(label=_("Risk level"), choices=Priority.choices)
 
 
 class ScheduleForm(forms.Form):

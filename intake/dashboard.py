@@ -55,6 +55,8 @@ class Counts:
     open_by_status: list[Bar]
     overdue: int
     urgent_waiting: int
+    review_waiting: int
+    held: int
     returned_recent: int
     returned_all_time: int
 
@@ -112,7 +114,8 @@ def dashboard_inquiries(user: AbstractBaseUser, *, every_queue: bool) -> QuerySe
 
 
 def inquiry_counts(inquiries: QuerySet[Inquiry], *, now: datetime) -> Counts:
-    """Open inquiries by status, overdue now, urgent waiting and returned to care: one query."""
+    """Open inquiries by status, overdue now, urgent and review waiting, held, and returned to
+    care: one query."""
     by_status = {
         f"status_{status}": Count("pk", filter=Q(status=status)) for status in OPEN_STATUSES
     }
@@ -127,6 +130,8 @@ def inquiry_counts(inquiries: QuerySet[Inquiry], *, now: datetime) -> Counts:
         **by_status,
         overdue=Count("pk", filter=overdue),
         urgent_waiting=Count("pk", filter=Q(priority=Priority.URGENT, status=Status.NEW)),
+        review_waiting=Count("pk", filter=Q(priority=Priority.REVIEW, status=Status.NEW)),
+        held=Count("pk", filter=Q(is_held=True) & ~Q(status=Status.CLOSED)),
         returned_recent=Count(
             "pk", filter=Q(status=Status.RETURNED, updated_at__gte=returned_since)
         ),
@@ -139,6 +144,8 @@ def inquiry_counts(inquiries: QuerySet[Inquiry], *, now: datetime) -> Counts:
         ],
         overdue=row["overdue"],
         urgent_waiting=row["urgent_waiting"],
+        review_waiting=row["review_waiting"],
+        held=row["held"],
         returned_recent=row["returned_recent"],
         returned_all_time=row["returned_all_time"],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -29,6 +30,7 @@ from .models import (
     PRIORITY_RANK,
     ContactAttempt,
     Inquiry,
+    InquiryEvent,
     InquiryFollowUp,
     OutboundMessage,
     Priority,
@@ -121,6 +123,64 @@ def earlier_inquiries(inquiry: Inquiry) -> QuerySet[Inquiry]:
         .only("pk", "public_id", "created_at", "status")
         .order_by("-created_at")
     )
+
+
+@dataclass(frozen=True)
+class RiskSummary:
+    """What the top of an inquiry's page says about risk, the promise and how to reach them."""
+
+    level: str
+    concept: str  # the code that set the level ("" when routine)
+    alert_acknowledged: bool
+    reached: bool
+    due: object  # aware datetime in the queue's zone, or None
+    phone: str  # E.164, for tel: and sms: links
+    phone_display: str
+    can_text: bool
+    phone_only: bool
+    email: str
+    held: bool
+
+
+def risk_summary(inquiry: Inquiry) -> RiskSummary:
+    """Risk level and what set it (its latest ``priority_changed`` event), and the contacts."""
+    concept = ""
+    if inquiry.priority != Priority.ROUTINE:
+        concept = (
+            inquiry.events.filter(kind=InquiryEvent.Kind.PRIORITY_CHANGED)
+            .order_by("-created_at", "-pk")
+            .values_list("reason", flat=True)
+            .first()
+            or ""
+        )
+    tz = ZoneInfo(inquiry.queue.time_zone if inquiry.queue else settings.TIME_ZONE)
+    phone = inquiry.phone
+    return RiskSummary(
+        level=inquiry.priority,
+        concept=concept,
+        alert_acknowledged=inquiry.alert_acknowledged_at is not None,
+        reached=inquiry.reached_at is not None,
+        due=inquiry.first_contact_due_at.astimezone(tz) if inquiry.first_contact_due_at else None,
+        phone=phone,
+        phone_display=phone_display(phone),
+        can_text=bool(phone and inquiry.text_ok),
+        phone_only=bool(phone) and not inquiry.email and not inquiry.text_ok,
+        email=inquiry.email,
+        held=inquiry.is_held,
+    )
+
+
+def phone_display(phone: str) -> str:
+    """An E.164 number written the way people read it in its country ("(617) 555-0188")."""
+    if not phone:
+        return ""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(phone, None)
+    except phonenumbers.NumberParseException:
+        return phone
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 def thanks_context(submission_token: str) -> dict:

@@ -322,7 +322,7 @@ def bulk_inquiries(queue, n: int) -> None:
             first_contact_due_at=now + timedelta(hours=i % 48 - 24),
             contact_hash=f"{i % 97:064x}",
             status=["new", "contacted", "not_now"][i % 3],
-            priority="urgent" if i % 50 == 0 else "routine",
+            priority="urgent" if i % 50 == 0 else "review" if i % 7 == 0 else "routine",
         )
         for i in range(n)
     ]
@@ -372,10 +372,25 @@ def test_changelist_pages_follow_the_worklist_order(two_queues) -> None:
         assert all(hasattr(row, "earlier_count") for row in rows)  # whole rows, annotated
         shown += [row.pk for row in rows]
     assert shown == expected
-    # Urgent first (the same order the worklist's selector gives, checked on the rows).
-    priorities = dict(Inquiry.objects.filter(pk__in=shown).values_list("pk", "priority"))
-    ranks = [0 if priorities[pk] == "urgent" else 1 for pk in shown]
-    assert ranks == sorted(ranks) and ranks[0] == 0
+    # Urgent, then review, then overdue, then oldest (checked on the rows themselves).
+    now = timezone.now()
+    rows = {
+        row.pk: row
+        for row in Inquiry.objects.filter(pk__in=shown).only(
+            "priority", "status", "first_contact_due_at", "snoozed_until", "created_at"
+        )
+    }
+    rank = {"urgent": 0, "review": 1, "routine": 2}
+
+    def key(pk: int) -> tuple:
+        row = rows[pk]
+        overdue = row.status == "new" and row.first_contact_due_at < now
+        return (rank[row.priority], not overdue, row.created_at)
+
+    keys = [key(pk) for pk in shown]
+    assert keys == sorted(keys)
+    assert [rank[rows[pk].priority] for pk in shown[:3]] == [0, 0, 0]
+    assert {rows[pk].priority for pk in shown} == {"urgent", "review", "routine"}
 
 
 def test_inquiry_page_query_count_does_not_grow_with_its_timeline(

@@ -16,6 +16,8 @@ from intake.models import CoordinatorProfile, CoordinatorQueue, ReplyTemplate, R
 DEFAULT_PASSWORD = "reengage-demo-2026"  # noqa: S105
 
 SITES = [("Downtown", "downtown"), ("Eastside", "eastside"), ("Virtual program", "virtual")]
+# (language, title, body, not_for_urgent). The warm "whenever you're ready" replies are not
+# offered when the person may be in danger; each language has one written for that moment.
 REPLY_TEMPLATES = [
     (
         "en",
@@ -24,12 +26,14 @@ REPLY_TEMPLATES = [
         "talk about what would help now. You don't have to explain anything. We'll start from "
         "where you are today.\n\nWould a short call this week work for you? Just reply with a "
         "time that suits you.",
+        True,
     ),
     (
         "en",
         "No pressure — whenever you're ready",
         "Hi {name},\n\nThank you for your message. There's no pressure and no deadline. When it "
         "feels right, reply here or tell us a good time to call, and we'll take it from there.",
+        True,
     ),
     (
         "es",
@@ -38,6 +42,7 @@ REPLY_TEMPLATES = [
         "lo que te ayudaría ahora. No hace falta explicar nada. Empezamos desde donde estás hoy."
         "\n\n¿Te vendría bien una llamada corta esta semana? "
         "Responde con el horario que prefieras.",
+        True,
     ),
     (
         "pt-br",
@@ -45,6 +50,34 @@ REPLY_TEMPLATES = [
         "Oi, {name}!\n\nQue bom que você entrou em contato. Quando quiser, podemos conversar sobre "
         "o que ajudaria agora. Não precisa explicar nada. Começamos de onde você está hoje.\n\n"
         "Uma ligação rápida nesta semana seria boa para você? Responda com o melhor horário.",
+        True,
+    ),
+    (
+        "en",
+        "We'd like to talk with you now",
+        "Hi {name},\n\nThank you for telling us. We read your message, and we'd like to talk "
+        "with you as soon as we can. Please reply with a number where we can call you now.\n\n"
+        "If you're in danger right now, call or text 988, day or night, or call 911 in an "
+        "emergency. You don't have to wait for us.",
+        False,
+    ),
+    (
+        "es",
+        "Queremos hablar contigo ahora",
+        "Hola {name}:\n\nGracias por contarnos. Leímos tu mensaje y queremos hablar contigo lo "
+        "antes posible. Responde con un número donde podamos llamarte ahora.\n\n"
+        "Si estás en peligro ahora mismo, llama o envía un mensaje de texto al 988, de día o de "
+        "noche, o llama al 911 en una emergencia. No tienes que esperarnos.",
+        False,
+    ),
+    (
+        "pt-br",
+        "Queremos falar com você agora",
+        "Oi, {name}!\n\nObrigado por nos contar. Lemos sua mensagem e queremos falar com você o "
+        "quanto antes. Responda com um número em que possamos ligar para você agora.\n\n"
+        "Se você estiver em perigo agora, ligue ou mande mensagem para o 988, de dia ou de "
+        "noite, ou ligue para o 911 em uma emergência. Você não precisa esperar por nós.",
+        False,
     ),
 ]
 
@@ -109,9 +142,12 @@ class Command(BaseCommand):
         )
         RoutingRule.objects.update_or_create(order=10, queue=spanish, defaults={"language": "es"})
 
-        for language, title, body in REPLY_TEMPLATES:
+        for language, title, body, not_for_urgent in REPLY_TEMPLATES:
             ReplyTemplate.objects.update_or_create(
-                language=language, title=title, queue=None, defaults={"body": body, "active": True}
+                language=language,
+                title=title,
+                queue=None,
+                defaults={"body": body, "active": True, "not_for_urgent": not_for_urgent},
             )
 
         User = get_user_model()
