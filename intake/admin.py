@@ -319,7 +319,7 @@ RISK_CONCEPTS = {
     "self_report_someone_else": _("They are writing for someone who may not be safe."),
     "crisis_language": _("Their message has crisis language."),
     "struggling_with_risk_words": _(
-        "They answered “I'm struggling”, and their message has words near crisis."
+        "They answered “I'm struggling, but safe”, and their message has words near crisis."
     ),
     "staff": _("Set by a staff member."),
 }
@@ -1007,9 +1007,11 @@ class CoordinatorQueueAdmin(admin.ModelAdmin):
             self.message_user(
                 request,
                 format_html(
-                    "{} <a href=\"{}\">{}</a>",
-                    _("We texted a code to the on-call phone. No alert goes to it until its owner "
-                      "enters the code."),
+                    '{} <a href="{}">{}</a>',
+                    _(
+                        "We texted a code to the on-call phone. No alert goes to it until "
+                        "its owner enters the code."
+                    ),
                     reverse("admin:intake_coordinatorqueue_on_call", args=[obj.pk]),
                     _("Enter the code"),
                 ),

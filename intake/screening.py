@@ -1096,8 +1096,7 @@ def screen(
     return Screening(
         crisis=crisis,
         spam_score=score,
-        quarantine=level == Level.ROUTINE
-        and (content if concern else score) >= SPAM_THRESHOLD,
+        quarantine=level == Level.ROUTINE and (content if concern else score) >= SPAM_THRESHOLD,
         level=level,
         concept=concept,
     )

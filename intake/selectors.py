@@ -46,9 +46,10 @@ _COUNT = Func(Value(1), function="COUNT", output_field=IntegerField())
 def inquiry_worklist(now=None) -> QuerySet[Inquiry]:
     """Inquiries with what the worklist shows joined in and counted, in one query.
 
-    Annotations: ``risk_rank`` (0 urgent, 1 review, 2 routine), ``is_overdue`` (new, past its promise, not
-    snoozed), ``earlier_count`` (other inquiries from the same contact), and
-    ``unanswered_attempts`` (no answer / wrong number). Ordered urgent, review, overdue, oldest.
+    Annotations: ``risk_rank`` (0 urgent, 1 review, 2 routine), ``is_overdue`` (new, past
+    its promise, not snoozed), ``earlier_count`` (other inquiries from the same contact), and
+    ``unanswered_attempts`` (no answer / wrong number). Ordered urgent, review, overdue,
+    oldest.
     """
     now = now or timezone.now()
     same_person = (

@@ -422,6 +422,23 @@ def test_sms_is_in_the_persons_language(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_crisis_acknowledgement_leads_with_988_in_the_persons_language(language: str) -> None:
+    want = EXPECTED[language]
+    context = message_context(urgent=True, urgent_soon=False, next_open=None)
+    email = render_email("acknowledgement_crisis", context, language)
+    assert email.subject == want["subject"]  # as discreet as the routine one
+    body = email.text.split("\n\n", 1)[1]  # after the greeting
+    assert body.lstrip().split("\n", 1)[0].count("988") == 1  # 988 is the first thing said
+    assert want["no_explain"] not in email.text  # no routine reassurance here
+    sms = render_sms("acknowledgement_crisis", context, language)
+    assert sms.index("988") < sms.index(want["sms_stop"])
+    assert sms.rstrip().endswith(("emergency.", "emergencia.", "emergência."))
+    if language != "en":
+        for english in ("If you might", "day or night", "Reply STOP"):
+            assert english not in email.text + sms, (language, english)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_subjects_and_texts_say_nothing_about_treatment(language: str) -> None:
     """A lock screen or an inbox list shows these: no hint of what the sender is."""
     context = message_context(preferred_name="Sam")

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.browser
 
 NEW_YORK = ZoneInfo("America/New_York")
 ON_CALL = "+16175550199"
-PASSWORD = "a-long-test-password"  # noqa: S105 - the factories' test password
+PASSWORD = "a-long-test-password"
 
 
 def sign_in(page, username: str, next_path: str) -> None:
