@@ -336,3 +336,17 @@ def test_visitors_who_are_not_staff_are_sent_to_log_in(roles) -> None:
     client = Client()
     client.force_login(UserFactory(username="client", is_staff=False))
     assert client.get(url).status_code == 302
+
+
+def test_review_and_held_inquiries_are_counted(clinic) -> None:
+    north = CoordinatorQueue.objects.get(name="North team")
+    review = make_inquiry(north, received=timedelta(hours=1), priority="review")
+    make_inquiry(north, received=timedelta(hours=2), priority="review", status="contacted")
+    held = make_inquiry(north, received=timedelta(minutes=5))
+    Inquiry.objects.filter(pk__in=[held.pk, review.pk]).update(
+        is_held=True, held_reason="rate_limit"
+    )
+    counts = figures_for(clinic["casey"]).counts
+    assert counts.review_waiting == 1  # the contacted one is no longer waiting
+    assert counts.held == 2
+    assert counts.urgent_waiting == 1  # unchanged: a2
