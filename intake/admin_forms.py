@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import ContactAttempt, Inquiry, Priority, ReplyTemplate
+from . import workflow
+from .models import ContactAttempt, Inquiry, OutboundMessage, Priority, ReplyTemplate
 
 STATUS_REASONS = (
     [("", "—")]
@@ -17,25 +18,52 @@ STATUS_REASONS = (
 
 
 class AssignForm(forms.Form):
+    """Hand the inquiry to a colleague: the active coordinators of its queue only."""
+
     assignee = forms.ModelChoiceField(
-        label=_("Assign to"),
+        label=_("Assign to a colleague"),
         queryset=get_user_model().objects.none(),
-        required=False,
-        empty_label=_("Nobody (unassign)"),
+        error_messages={"required": _("Please choose who should take it.")},
     )
-    reason = forms.CharField(label=_("Reason (needed to unassign)"), required=False, max_length=64)
 
     def __init__(self, *args, inquiry: Inquiry, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         members = get_user_model().objects.filter(is_active=True)
-        if inquiry.queue_id:
-            members = members.filter(coordinator_queues=inquiry.queue_id)
+        members = (
+            members.filter(coordinator_queues=inquiry.queue_id)
+            if inquiry.queue_id
+            else members.none()
+        )
         self.fields["assignee"].queryset = members.order_by("username")
+        self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class UnassignForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why unassign?"),
+        max_length=64,
+        error_messages={"required": _("Please give a reason for unassigning.")},
+    )
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("New status"), choices=Inquiry.Status.choices)
+    """The status moves allowed from where the inquiry is now, in words."""
+
+    status = forms.ChoiceField(
+        label=_("New status"),
+        choices=Inquiry.Status.choices,
+        error_messages={"invalid_choice": _("An inquiry cannot go there from its current status.")},
+    )
     reason = forms.ChoiceField(label=_("Reason"), choices=STATUS_REASONS, required=False)
+
+    def __init__(self, *args, inquiry: Inquiry | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if inquiry is not None:
+            allowed = workflow.ALLOWED.get(inquiry.status, frozenset())
+            self.fields["status"].choices = [
+                (value, label) for value, label in Inquiry.Status.choices if value in allowed
+            ]
+
     check_in_on = forms.DateField(
         label=_("Gentle check-in on (for “not now”)"),
         required=False,
@@ -77,7 +105,7 @@ class ReplyForm(forms.Form):
     )
 
 
-class NoteForm(forms.Form):
+class InternalNoteForm(forms.Form):
     text = forms.CharField(
         label=_("Internal note (never sent)"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -85,8 +113,16 @@ class NoteForm(forms.Form):
     )
 
 
-class BulkStatusForm(StatusForm):
-    pass
+class RetryForm(forms.Form):
+    """A failed message of this inquiry to send again."""
+
+    message = forms.ModelChoiceField(queryset=OutboundMessage.objects.none())
+
+    def __init__(self, *args, inquiry: Inquiry, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["message"].queryset = inquiry.messages.filter(
+            status=OutboundMessage.Status.FAILED
+        )
 
 
 def reply_templates_for(inquiry: Inquiry):

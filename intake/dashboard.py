@@ -25,8 +25,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .admin import sees_every_queue
 from .models import ContactAttempt, Inquiry, OutboundMessage, Priority
+from .selectors import sees_every_queue
 
 Status = Inquiry.Status
 OPEN_STATUSES: tuple[str, ...] = tuple(Inquiry.OPEN_STATUSES)
@@ -104,7 +104,7 @@ class DashboardFigures:
 def dashboard_inquiries(user: AbstractBaseUser, *, every_queue: bool) -> QuerySet[Inquiry]:
     """The inquiries ``user`` may see on the dashboard, quarantined spam left out.
 
-    ``every_queue`` is ``admin.sees_every_queue(user)``: program admins and superusers see every
+    ``every_queue`` is ``selectors.sees_every_queue(user)``: program admins and superusers see every
     queue (unrouted inquiries too), everyone else the queues they are a member of.
     """
     inquiries = Inquiry.objects.filter(is_spam=False)
@@ -391,8 +391,8 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def dashboard_view(request: HttpRequest) -> HttpResponse:
-    """The dashboard admin page (read-only). Staff with ``intake.view_inquiry`` only, else 403."""
-    if not request.user.has_perm("intake.view_inquiry"):
+    """The dashboard admin page (read-only). Staff with ``intake.view_dashboard`` only, else 403."""
+    if not request.user.has_perm("intake.view_dashboard"):
         raise PermissionDenied
     every_queue = sees_every_queue(request.user)
     inquiries = dashboard_inquiries(request.user, every_queue=every_queue)

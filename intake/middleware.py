@@ -32,6 +32,23 @@ class TrustedProxyMiddleware:
         return self.get_response(request)
 
 
+class AuditContextMiddleware:
+    """Let services write audit rows with this request's path (ids only) and client address."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from .services import audit_context
+
+        # The query string is dropped: a search could be an e-mail address.
+        token = audit_context.set((request.path[:200], request.META.get("REMOTE_ADDR") or None))
+        try:
+            return self.get_response(request)
+        finally:
+            audit_context.reset(token)
+
+
 class AuditDeniedMiddleware:
     """Record every refused staff request to the admin (403, or 404 for an object out of reach).
 

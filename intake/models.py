@@ -367,6 +367,8 @@ class Inquiry(models.Model):
         verbose_name = _("inquiry")
         verbose_name_plural = _("inquiries")
         ordering = ["created_at"]
+        # Figures only (no content): coordinators and program admins.
+        permissions = [("view_dashboard", "Can see the dashboard figures")]
         indexes = [
             models.Index(fields=["status", "is_spam", "created_at"], name="inquiry_worklist"),
             models.Index(fields=["queue", "status"], name="inquiry_queue_status"),

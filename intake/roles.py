@@ -4,14 +4,18 @@ COORDINATOR = "Intake coordinator"
 CLINICIAN = "Clinician"
 REVIEWER = "Clinical reviewer"
 PROGRAM_ADMIN = "Program admin"
+# For a program that truly needs someone who reads every inquiry across queues (a clinical
+# director, a compliance review). Not given by default; every page they open is audited.
+SUPERVISOR = "Program supervisor"
 
 # Roles that work across every queue (coordinators see only their own queues' inquiries).
-EVERY_QUEUE_ROLES = (PROGRAM_ADMIN, CLINICIAN, REVIEWER)
+EVERY_QUEUE_ROLES = (PROGRAM_ADMIN, CLINICIAN, REVIEWER, SUPERVISOR)
 
 # (app_label, codename) pairs per role.
 ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     COORDINATOR: [
         ("intake", "view_inquiry"),
+        ("intake", "view_dashboard"),
         ("intake", "change_inquiry"),
         ("intake", "view_inquiryevent"),
         ("intake", "view_outboundmessage"),
@@ -33,9 +37,10 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("intake", "view_reassessmentnote"),
         ("intake", "sign_reassessmentnote"),
     ],
+    # Minimum necessary: figures, settings and the audit log, never an inquiry's content,
+    # its contact details or its notes.
     PROGRAM_ADMIN: [
-        ("intake", "view_inquiry"),
-        ("intake", "view_inquiryevent"),
+        ("intake", "view_dashboard"),
         ("intake", "view_outboundmessage"),
         *[
             ("intake", f"{action}_{model}")
@@ -51,6 +56,14 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ],
         ("auth", "view_user"),
         ("intake", "view_auditevent"),
+    ],
+    SUPERVISOR: [
+        ("intake", "view_inquiry"),
+        ("intake", "view_inquiryevent"),
+        ("intake", "view_outboundmessage"),
+        ("intake", "view_reassessmentnote"),
+        ("intake", "view_site"),
+        ("intake", "view_dashboard"),
     ],
 }
 

@@ -171,6 +171,54 @@ def risk_summary(inquiry: Inquiry) -> RiskSummary:
     )
 
 
+@dataclass(frozen=True)
+class CaseSections:
+    """The lists on an inquiry's page, each read in one query (none grows with the others)."""
+
+    follow_ups: list
+    messages: list
+    attempts: list
+    internal_notes: list
+    notes: list  # reassessment notes: state and people only, never their clinical text
+    events: list
+    earlier: list  # the person's other inquiries this viewer may open
+    earlier_elsewhere: int  # ...and how many more sit in queues the viewer cannot open
+    unanswered_attempts: int
+
+
+def case_sections(inquiry: Inquiry, *, viewer) -> CaseSections:
+    """What an inquiry's page lists below the person and their message."""
+    from .models import ContactAttempt as Attempt
+    from .models import InternalNote, ReassessmentNote
+
+    attempts = list(inquiry.contact_attempts.select_related("coordinator"))
+    earlier_all = list(earlier_inquiries(inquiry))
+    visible = set(
+        inquiries_visible_to(viewer)
+        .filter(pk__in=[e.pk for e in earlier_all])
+        .values_list("pk", flat=True)
+    )
+    return CaseSections(
+        follow_ups=list(inquiry.follow_ups.all()),
+        messages=list(inquiry.messages.select_related("created_by")),
+        attempts=attempts,
+        internal_notes=list(InternalNote.objects.filter(inquiry=inquiry).select_related("author")),
+        notes=list(
+            ReassessmentNote.objects.filter(inquiry=inquiry)
+            .select_related("author", "signed_by", "amends")
+            .defer(*ReassessmentNote.CLINICAL_FIELDS)
+        ),
+        events=list(inquiry.events.select_related("actor")),
+        earlier=[e for e in earlier_all if e.pk in visible],
+        earlier_elsewhere=sum(1 for e in earlier_all if e.pk not in visible),
+        unanswered_attempts=sum(
+            1
+            for a in attempts
+            if a.outcome in (Attempt.Outcome.NO_ANSWER, Attempt.Outcome.WRONG_NUMBER)
+        ),
+    )
+
+
 def phone_display(phone: str) -> str:
     """An E.164 number written the way people read it in its country ("(617) 555-0188")."""
     if not phone:

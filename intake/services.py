@@ -6,10 +6,12 @@ a task that is lost is re-enqueued by ``pending_sweep`` so nothing is ever dropp
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import logging
 import secrets
 import uuid
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal
@@ -28,6 +30,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from . import crypto, routing, screening, workflow
+from .exceptions import ActionRefused, Refusal
 from .messaging import email as email_channel
 from .messaging import sms as sms_channel
 from .messaging.policy import backoff_seconds, sms_allowed_at
@@ -1144,6 +1147,7 @@ def message_retry_now(*, actor, message_id: int) -> OutboundMessage | None:
             reason=message.kind,
             data={"message": message.pk},
         )
+        _audit(actor, message.inquiry)
         _enqueue_on_commit(message.inquiry_id, [message.pk])
     return message
 
@@ -1164,6 +1168,7 @@ def urgent_alert_acknowledge(*, actor, inquiry_id: int) -> Inquiry | None:
                 update_fields=["alert_acknowledged_at", "alert_acknowledged_by", "updated_at"]
             )
             _event(inquiry, InquiryEvent.Kind.ALERT_ACKNOWLEDGED, actor=actor, reason="seen")
+            _audit(actor, inquiry)
     return inquiry
 
 
@@ -1304,9 +1309,7 @@ def on_call_phone_set(*, actor, queue_id: int, phone: str) -> CoordinatorQueue:
     """
     number = crypto.normalise_phone(phone) if phone.strip() else ""
     if phone.strip() and not number:
-        raise ActionRefused(
-            "phone", "That phone number doesn't look complete. Please include the area code."
-        )
+        raise ActionRefused(Refusal.PHONE)
     with transaction.atomic():
         queue = CoordinatorQueue.objects.select_for_update().get(pk=queue_id)
         if number == queue.on_call_phone:
@@ -1325,7 +1328,7 @@ def on_call_phone_set(*, actor, queue_id: int, phone: str) -> CoordinatorQueue:
                 "on_call_code_attempts",
             ]
         )
-        audit_record(actor=actor, action=AuditEvent.Action.CHANGE, obj=queue)
+        _audit(actor, queue)
     if number:
         on_call_code_send(actor=actor, queue_id=queue.pk)
     return queue
@@ -1342,7 +1345,7 @@ def on_call_code_send(*, actor, queue_id: int) -> CoordinatorQueue:
     with transaction.atomic():
         queue = CoordinatorQueue.objects.select_for_update().get(pk=queue_id)
         if not queue.on_call_phone:
-            raise ActionRefused("no_phone", "Add the on-call phone number first.")
+            raise ActionRefused(Refusal.NO_PHONE)
         if queue.on_call_phone_confirmed_at:
             return queue
         queue.on_call_code_hash = _on_call_code_hash(queue, code)
@@ -1360,9 +1363,7 @@ def on_call_code_send(*, actor, queue_id: int) -> CoordinatorQueue:
         sms_channel.send_sms(to=queue.on_call_phone, body=body, reference=f"on-call-{queue.pk}")
     except (email_channel.TransientSendError, email_channel.PermanentSendError) as exc:
         logger.warning("on-call code not sent queue=%s error=%s", queue.pk, type(exc).__name__)
-        raise ActionRefused(
-            "not_sent", "We couldn't send the code just now. Please try again in a minute."
-        ) from exc
+        raise ActionRefused(Refusal.NOT_SENT) from exc
     logger.info("on-call code sent queue=%s", queue.pk)
     return queue
 
@@ -1379,12 +1380,12 @@ def on_call_phone_confirm(*, actor, queue_id: int, code: str) -> CoordinatorQueu
         if queue.on_call_phone_confirmed_at:
             return queue
         if not queue.on_call_code_hash or queue.on_call_code_expires_at is None:
-            raise ActionRefused("no_code", "Send a code to the on-call phone first.")
+            raise ActionRefused(Refusal.NO_CODE)
         if (
             queue.on_call_code_expires_at <= timezone.now()
             or queue.on_call_code_attempts >= ON_CALL_CODE_TRIES
         ):
-            raise ActionRefused("expired", "That code has expired. Please send a new one.")
+            raise ActionRefused(Refusal.EXPIRED)
         if not hmac.compare_digest(queue.on_call_code_hash, _on_call_code_hash(queue, code)):
             queue.on_call_code_attempts += 1
             queue.save(update_fields=["on_call_code_attempts"])
@@ -1402,9 +1403,9 @@ def on_call_phone_confirm(*, actor, queue_id: int, code: str) -> CoordinatorQueu
                     "on_call_code_expires_at",
                 ]
             )
-            audit_record(actor=actor, action=AuditEvent.Action.CHANGE, obj=queue)
+            _audit(actor, queue)
     if refused:
-        raise ActionRefused("wrong_code", "That code doesn't match. Please check it and try again.")
+        raise ActionRefused(Refusal.WRONG_CODE)
     return queue
 
 
@@ -1452,24 +1453,31 @@ def sms_inbound(*, phone: str, body: str) -> str:
 # --- Triage: what coordinators do --------------------------------------------------------
 
 
-class ActionRefused(Exception):
-    """A triage action that the rules do not allow; ``message`` says why in plain words."""
+def _audit(actor, obj, action: str = AuditEvent.Action.CHANGE) -> None:
+    """A staff member's write, audited in the caller's transaction (a refusal rolls it back)."""
+    if getattr(actor, "is_authenticated", False):
+        audit_record(actor=actor, action=action, obj=obj)
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+
+def _transition_refused(code: str, current: str, new: str) -> ActionRefused:
+    """The refusal of a status change, naming both statuses in the staff person's words."""
+    return ActionRefused(
+        Refusal(code), current=Inquiry.Status(current).label, new=Inquiry.Status(new).label
+    )
 
 
 def _locked(inquiry_id: int) -> Inquiry:
     inquiry = Inquiry.objects.select_for_update().filter(pk=inquiry_id).first()
     if inquiry is None:
-        raise ActionRefused("missing", "That inquiry no longer exists.")
+        raise ActionRefused(Refusal.MISSING)
     return inquiry
 
 
 def inquiry_assign(*, actor, inquiry_id: int, assignee=None, reason: str = "") -> Inquiry:
-    """Give the inquiry to a coordinator (or to nobody, with a reason). Writes an event."""
+    """Give the inquiry to a coordinator of its queue (or to nobody, with a reason).
+
+    Writes the inquiry, an event and an audit record.
+    """
     with transaction.atomic():
         inquiry = _locked(inquiry_id)
         previous = inquiry.assigned_to_id
@@ -1477,7 +1485,13 @@ def inquiry_assign(*, actor, inquiry_id: int, assignee=None, reason: str = "") -
         if previous == new:
             return inquiry
         if new is None and not reason:
-            raise ActionRefused("reason_required", "Please give a reason for unassigning.")
+            raise ActionRefused(Refusal.UNASSIGN_REASON)
+        if (
+            new is not None
+            and inquiry.queue_id
+            and not inquiry.queue.members.filter(pk=new).exists()
+        ):
+            raise ActionRefused(Refusal.NOT_A_MEMBER)
         inquiry.assigned_to_id = new
         inquiry.save(update_fields=["assigned_to", "updated_at"])
         _event(
@@ -1490,6 +1504,7 @@ def inquiry_assign(*, actor, inquiry_id: int, assignee=None, reason: str = "") -
         )
         if new:
             CoordinatorProfile.objects.filter(user_id=new).update(last_assigned_at=timezone.now())
+        _audit(actor, inquiry)
     return inquiry
 
 
@@ -1504,11 +1519,11 @@ def inquiry_set_status(
         inquiry = _locked(inquiry_id)
         refusal = workflow.check_transition(inquiry.status, status, reason=reason)
         if refusal:
-            raise ActionRefused(refusal.code, refusal.message)
+            raise _transition_refused(refusal, inquiry.status, status)
         if status == Inquiry.Status.CLOSED and reason not in Inquiry.CloseReason.values:
-            raise ActionRefused("reason_invalid", "Please choose one of the closing reasons.")
+            raise ActionRefused(Refusal.CLOSE_REASON)
         if status == Inquiry.Status.NOT_NOW and reason not in Inquiry.NotNowReason.values:
-            raise ActionRefused("reason_invalid", "Please choose one of the “not now” reasons.")
+            raise ActionRefused(Refusal.NOT_NOW_REASON)
         previous = inquiry.status
         inquiry.status = status
         inquiry.close_reason = reason if status == Inquiry.Status.CLOSED else ""
@@ -1526,6 +1541,7 @@ def inquiry_set_status(
             reason=reason,
             data={"check_in_on": check_in_on.isoformat()} if check_in_on else {},
         )
+        _audit(actor, inquiry)
     return inquiry
 
 
@@ -1536,7 +1552,7 @@ def inquiry_snooze(*, actor, inquiry_id: int, until) -> Inquiry:
     """
     now = timezone.now()
     if until <= now:
-        raise ActionRefused("past", "Please choose a time in the future.")
+        raise ActionRefused(Refusal.PAST)
     with transaction.atomic():
         inquiry = _locked(inquiry_id)
         paused_from = max(now, inquiry.snoozed_until or now)
@@ -1551,6 +1567,7 @@ def inquiry_snooze(*, actor, inquiry_id: int, until) -> Inquiry:
             reason="snooze",
             data={"until": until.isoformat()},
         )
+        _audit(actor, inquiry)
     return inquiry
 
 
@@ -1565,7 +1582,7 @@ def contact_attempt_record(
     review inquiry (an acknowledged alert or a voicemail does not). Writes events.
     """
     if outcome not in ContactAttempt.Outcome.values or channel not in ContactAttempt.Channel.values:
-        raise ActionRefused("invalid", "Please choose how you tried and what happened.")
+        raise ActionRefused(Refusal.ATTEMPT_INVALID)
     with transaction.atomic():
         inquiry = _locked(inquiry_id)
         attempt = ContactAttempt.objects.create(
@@ -1583,6 +1600,7 @@ def contact_attempt_record(
             inquiry.save(update_fields=["reached_at", "updated_at"])
         if outcome in ContactAttempt.CONTACT_MADE:
             _first_contact(inquiry, actor=actor, when=attempt.created_at)
+        _audit(actor, inquiry)
     return attempt
 
 
@@ -1613,18 +1631,14 @@ def reply_send(*, actor, inquiry_id: int, body: str) -> OutboundMessage:
     """
     body = body.strip()
     if not body:
-        raise ActionRefused("empty", "Please write the reply before sending it.")
+        raise ActionRefused(Refusal.REPLY_EMPTY)
     with transaction.atomic():
         inquiry = _locked(inquiry_id)
         if inquiry.is_spam:
-            raise ActionRefused("quarantined", "Release this inquiry from quarantine first.")
+            raise ActionRefused(Refusal.QUARANTINED)
         channel = acknowledgement_channel(inquiry)
         if channel is None:
-            raise ActionRefused(
-                "no_channel",
-                "This person asked for a call and did not agree to texts or give an e-mail: "
-                "please call them and log the attempt.",
-            )
+            raise ActionRefused(Refusal.NO_CHANNEL)
         message = OutboundMessage.objects.create(
             inquiry=inquiry,
             kind=OutboundMessage.Kind.REPLY,
@@ -1643,6 +1657,7 @@ def reply_send(*, actor, inquiry_id: int, body: str) -> OutboundMessage:
             reason=channel,
             data={"message": message.pk},
         )
+        _audit(actor, inquiry)
         _enqueue_on_commit(inquiry.pk, [message.pk])
     return message
 
@@ -1651,11 +1666,12 @@ def internal_note_add(*, actor, inquiry_id: int, text: str) -> InternalNote:
     """A note for the team (encrypted, never sent). Writes an event without its text."""
     text = text.strip()
     if not text:
-        raise ActionRefused("empty", "Please write the note first.")
+        raise ActionRefused(Refusal.NOTE_EMPTY)
     with transaction.atomic():
         inquiry = _locked(inquiry_id)
         note = InternalNote.objects.create(inquiry=inquiry, author=actor, text=text)
         _event(inquiry, InquiryEvent.Kind.NOTE_ADDED, actor=actor, data={"note": note.pk})
+        _audit(actor, inquiry)
     return note
 
 
@@ -1669,9 +1685,7 @@ def inquiry_mark_spam(*, actor, inquiry_id: int, spam: bool) -> Inquiry:
         if inquiry.is_spam == spam:
             return inquiry
         if spam and inquiry.priority != Priority.ROUTINE:
-            raise ActionRefused(
-                "risk", "An inquiry marked urgent or possible risk is never quarantined."
-            )
+            raise ActionRefused(Refusal.RISK)
         inquiry.is_spam = spam
         inquiry.save(update_fields=["is_spam", "updated_at"])
         _event(
@@ -1698,6 +1712,7 @@ def inquiry_mark_spam(*, actor, inquiry_id: int, spam: bool) -> Inquiry:
                         to_state=str(assignee),
                         reason="release",
                     )
+        _audit(actor, inquiry)
         _enqueue_on_commit(inquiry.pk, owed)
     return inquiry
 
@@ -1730,6 +1745,7 @@ def inquiry_release_hold(*, actor, inquiry_id: int) -> Inquiry:
         already = inquiry.messages.filter(kind=OutboundMessage.Kind.ACKNOWLEDGEMENT).exists()
         if channel and not already:
             owed.append(_acknowledgement_create(inquiry, channel).pk)
+        _audit(actor, inquiry)
         _enqueue_on_commit(inquiry.pk, owed)
     return inquiry
 
@@ -1742,7 +1758,7 @@ def inquiry_set_priority(*, actor, inquiry_id: int, priority: str) -> Inquiry:
     quarantine from then on. Writes a ``priority_changed`` event (reason ``staff``).
     """
     if priority not in Priority.values:
-        raise ActionRefused("invalid", "Please choose a risk level.")
+        raise ActionRefused(Refusal.PRIORITY_INVALID)
     with transaction.atomic():
         inquiry = _locked(inquiry_id)
         previous = inquiry.priority
@@ -1764,6 +1780,7 @@ def inquiry_set_priority(*, actor, inquiry_id: int, priority: str) -> Inquiry:
             to_state=priority,
             reason="staff",
         )
+        _audit(actor, inquiry)
     return inquiry
 
 
@@ -1778,16 +1795,16 @@ def reassessment_schedule(*, actor, inquiry_id: int, when, care_format: str) -> 
     person's channel, once per scheduled time. Writes events.
     """
     if when <= timezone.now():
-        raise ActionRefused("past", "Please choose a time in the future.")
+        raise ActionRefused(Refusal.PAST)
     if care_format not in Inquiry.CareFormat.values or care_format == "not_sure":
-        raise ActionRefused("format", "Please choose in person, virtual or a mix.")
+        raise ActionRefused(Refusal.FORMAT)
     with transaction.atomic():
         inquiry = _locked(inquiry_id)
         if inquiry.status != Inquiry.Status.REASSESSMENT_SCHEDULED:
             target = Inquiry.Status.REASSESSMENT_SCHEDULED
             refusal = workflow.check_transition(inquiry.status, target)
             if refusal:
-                raise ActionRefused(refusal.code, refusal.message)
+                raise _transition_refused(refusal, inquiry.status, target)
             _event(
                 inquiry,
                 InquiryEvent.Kind.STATUS_CHANGED,
@@ -1825,6 +1842,7 @@ def reassessment_schedule(*, actor, inquiry_id: int, when, care_format: str) -> 
             )
             if made:
                 owed.append(message.pk)
+        _audit(actor, inquiry)
         _enqueue_on_commit(inquiry.pk, owed)
     return inquiry
 
@@ -1847,7 +1865,7 @@ def note_add(
                 pk=amends_id, inquiry=inquiry, state=ReassessmentNote.State.SIGNED
             ).first()
             if amends is None:
-                raise ActionRefused("amends", "Only a signed note of this inquiry can be amended.")
+                raise ActionRefused(Refusal.AMENDS)
         note = ReassessmentNote.objects.create(
             inquiry=inquiry,
             author=actor,
@@ -1861,6 +1879,7 @@ def note_add(
             reason="amendment" if amends else "note",
             data={"note": note.pk, "amends": amends.pk if amends else None},
         )
+        _audit(actor, note, AuditEvent.Action.CREATE)
     return note
 
 
@@ -1869,29 +1888,43 @@ def note_update(*, actor, note_id: int, fields: dict) -> ReassessmentNote:
     with transaction.atomic():
         note = ReassessmentNote.objects.select_for_update().filter(pk=note_id).first()
         if note is None:
-            raise ActionRefused("missing", "That note no longer exists.")
+            raise ActionRefused(Refusal.NOTE_MISSING)
         if note.state == ReassessmentNote.State.SIGNED:
-            raise ActionRefused("signed", "A signed note is never changed. Write an amendment.")
+            raise ActionRefused(Refusal.SIGNED)
         if note.author_id != getattr(actor, "pk", None):
-            raise ActionRefused("author", "Only the author can change a draft note.")
+            raise ActionRefused(Refusal.AUTHOR)
         changed = [k for k, v in fields.items() if k in NOTE_FIELDS and getattr(note, k) != v]
         for name in changed:
             setattr(note, name, fields[name])
         if changed:
             note.save(update_fields=[*changed, "updated_at"])
+            _audit(actor, note)
     return note
 
 
-def note_sign(*, actor, note_id: int) -> ReassessmentNote:
-    """A clinical reviewer signs a draft; from then on it is never edited. Writes an event."""
+def note_version(note: ReassessmentNote) -> str:
+    """A short fingerprint of a note's text as shown: any edit to a draft changes it."""
+    text = "\x1f".join(str(getattr(note, name) or "") for name in NOTE_FIELDS)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def note_sign(*, actor, note_id: int, version: str | None = None) -> ReassessmentNote:
+    """A clinical reviewer signs a draft; from then on it is never edited.
+
+    ``version`` is the ``note_version`` of the text the reviewer read: if the author changed
+    the draft since, nothing is signed (``NOTE_CHANGED``) and the reviewer reads it again.
+    Writes the note, an event and an audit record.
+    """
     if not actor.has_perm("intake.sign_reassessmentnote"):
-        raise ActionRefused("permission", "Only a clinical reviewer can sign notes.")
+        raise ActionRefused(Refusal.SIGN_PERMISSION)
     with transaction.atomic():
         note = ReassessmentNote.objects.select_for_update().filter(pk=note_id).first()
         if note is None:
-            raise ActionRefused("missing", "That note no longer exists.")
+            raise ActionRefused(Refusal.NOTE_MISSING)
         if note.state == ReassessmentNote.State.SIGNED:
             return note
+        if version is not None and not hmac.compare_digest(version, note_version(note)):
+            raise ActionRefused(Refusal.NOTE_CHANGED)
         note.state = ReassessmentNote.State.SIGNED
         note.signed_by = actor
         note.signed_at = timezone.now()
@@ -1904,6 +1937,7 @@ def note_sign(*, actor, note_id: int) -> ReassessmentNote:
             to_state=ReassessmentNote.State.SIGNED,
             data={"note": note.pk},
         )
+        _audit(actor, note, AuditEvent.Action.SIGN)
     return note
 
 
@@ -1990,6 +2024,13 @@ def _erase(inquiry_id: int, *, now) -> None:
 # --- Audit ------------------------------------------------------------------------------
 
 
+# The request a service runs for (path, client address), set by AuditContextMiddleware, so
+# services write their own audit rows inside their transaction without taking the request.
+audit_context: ContextVar[tuple[str, str | None] | None] = ContextVar(
+    "intake_audit_context", default=None
+)
+
+
 def audit_record(
     *,
     actor,
@@ -2007,6 +2048,8 @@ def audit_record(
     if request is not None:
         path = request.path[:200]  # the query string is dropped: a search could be an e-mail
         address = request.META.get("REMOTE_ADDR") or None
+    elif (current := audit_context.get()) is not None:
+        path, address = current
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,

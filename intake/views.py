@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
@@ -156,6 +157,19 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The public page in the person's voice; on staff pages, an admin page in staff words."""
+    from .security import is_admin_path
+
+    if is_admin_path(request) and getattr(request, "user", None) is not None:
+        from django.contrib import admin
+
+        reason = str(exception) if exception is not None and str(exception) else ""
+        context = {
+            **admin.site.each_context(request),
+            "title": gettext("You can't do that here"),
+            "reason": reason,
+        }
+        return render(request, "admin/refused.html", context, status=403)
     return render(request, "403.html", status=403)
 
 

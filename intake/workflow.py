@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 NEW = "new"
 CONTACTED = "contacted"
 SCHEDULED = "reassessment_scheduled"
@@ -23,20 +21,15 @@ ALLOWED: dict[str, frozenset[str]] = {
 NEEDS_REASON = frozenset({NOT_NOW, CLOSED})
 
 
-@dataclass(frozen=True)
-class Refusal:
-    code: str
-    message: str
-
-
-def check_transition(current: str, new: str, *, reason: str = "") -> Refusal | None:
-    """None when ``current`` → ``new`` is allowed with this reason, else why not."""
+def check_transition(current: str, new: str, *, reason: str = "") -> str | None:
+    """None when ``current`` → ``new`` is allowed with this reason, else the refusal code
+    (an ``intake.exceptions.Refusal`` value)."""
     if new == current:
-        return Refusal("same", "The inquiry already has that status.")
+        return "same"
     if new not in ALLOWED.get(current, frozenset()):
-        return Refusal("not_allowed", f"An inquiry cannot go from “{current}” to “{new}”.")
+        return "not_allowed"
     if new in NEEDS_REASON and not reason:
-        return Refusal("reason_required", "Please choose a reason for this change.")
+        return "reason_required"
     return None
 
 

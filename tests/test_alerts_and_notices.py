@@ -130,13 +130,26 @@ def test_retry_now_puts_a_failed_message_back_and_it_is_delivered(
     from django.contrib.auth.models import Group
 
     queue = default_queue()
-    admin_user = coordinator(queue, "pat")
-    admin_user.groups.add(Group.objects.get(name="Program admin"))
-    inquiry = services.inquiry_submit(submission=submission())
+    program_admin = UserFactory(username="pat")
+    program_admin.groups.add(Group.objects.get(name="Program admin"))
+    admin_user = coordinator(queue, "lee")
+    admin_user.groups.add(Group.objects.get(name="Intake coordinator"))
+    with django_capture_on_commit_callbacks(execute=True):
+        inquiry = services.inquiry_submit(submission=submission())  # routed to lee's queue
     message = inquiry.messages.get()
     OutboundMessage.objects.filter(pk=message.pk).update(
         status="failed", attempts=8, last_error="x"
     )
+    mail.outbox.clear()
+    # Looking at deliveries is not running them: a program admin's retry does nothing.
+    looker = Client()
+    looker.force_login(program_admin)
+    looker.post(
+        "/admin/intake/outboundmessage/",
+        {"action": "retry_now", "_selected_action": [message.pk]},
+    )
+    message.refresh_from_db()
+    assert message.status == "failed"
     client = Client()
     client.force_login(admin_user)
     with django_capture_on_commit_callbacks(execute=True):

@@ -150,7 +150,10 @@ def test_clinicians_write_drafts_only_their_author_edits_and_reviewers_sign(peop
     assert clinician.post(f"/admin/intake/reassessmentnote/{note.pk}/sign/").status_code == 403
 
     reviewer = client_for(people["reviewer"])
-    reviewer.post(f"/admin/intake/reassessmentnote/{note.pk}/sign/")
+    reviewer.post(
+        f"/admin/intake/reassessmentnote/{note.pk}/sign/",
+        {"version": services.note_version(note)},
+    )
     note.refresh_from_db()
     assert note.state == "signed" and note.signed_by == people["reviewer"]
     assert inquiry.events.filter(kind="note_signed").count() == 1
@@ -230,7 +233,11 @@ def test_each_access_and_change_makes_exactly_one_audit_record_without_text(
     client_for(people["coord"]).get("/admin/intake/inquiry/export.csv?q=sam@example.com")
     export = AuditEvent.objects.get(action="export")
     assert "sam" not in export.path
-    client_for(people["reviewer"]).post(f"/admin/intake/reassessmentnote/{note.pk}/sign/")
+    note.refresh_from_db()  # the reviewer signs the text as it is now
+    client_for(people["reviewer"]).post(
+        f"/admin/intake/reassessmentnote/{note.pk}/sign/",
+        {"version": services.note_version(note)},
+    )
     assert AuditEvent.objects.filter(action="sign").count() == 1
     everything = " ".join(
         str(v) for v in AuditEvent.objects.values_list("path", "object_type", "object_id")

@@ -65,10 +65,7 @@ def test_a_coordinator_never_reaches_another_queues_inquiry(two_queues) -> None:
         f"/admin/intake/inquiry/{theirs.pk}/history/",
     ):
         assert client.get(url).status_code == 404, url
-    assert (
-        client.post(f"/admin/intake/inquiry/{theirs.pk}/triage/assign/", {"me": "1"}).status_code
-        == 404
-    )
+    assert client.post(f"/admin/intake/inquiry/{theirs.pk}/triage/assign-me/").status_code == 404
     assert results(client, "b@example.com") == []
     assert results(client, theirs.short_id) == []
     export = client.get(
@@ -105,13 +102,16 @@ def test_the_list_never_shows_the_message_and_the_page_shows_discreet_contact_fi
 
 def test_assign_unassign_and_reassign_write_events(two_queues) -> None:
     ctx, mine = two_queues, two_queues["mine"]
-    triage(ctx, mine, "assign", me="1")
+    triage(ctx, mine, "assign-me")
     mine.refresh_from_db()
     assert mine.assigned_to == ctx["ana"]
-    refused = triage(ctx, mine, "assign", assignee="", reason="")
+    refused = triage(ctx, mine, "unassign", reason="")
     assert "Please give a reason for unassigning." in refused.content.decode()
-    triage(ctx, mine, "assign", assignee=str(ctx["cy"].pk))
-    triage(ctx, mine, "assign", assignee="", reason="on leave")
+    nobody = triage(ctx, mine, "assign", assignee="")
+    assert "Please choose who should take it." in nobody.content.decode()
+    done = triage(ctx, mine, "assign", assignee=str(ctx["cy"].pk))
+    assert "Assigned to cy." in done.content.decode()
+    triage(ctx, mine, "unassign", reason="on leave")
     mine.refresh_from_db()
     assert mine.assigned_to is None
     unassigned = mine.events.get(kind="unassigned")
@@ -122,7 +122,7 @@ def test_assign_unassign_and_reassign_write_events(two_queues) -> None:
 def test_status_moves_along_allowed_transitions_only(two_queues) -> None:
     ctx, mine = two_queues, two_queues["mine"]
     illegal = triage(ctx, mine, "status", status="returned")
-    assert "cannot go from" in illegal.content.decode()
+    assert "cannot go there from its current status" in illegal.content.decode()
     no_reason = triage(ctx, mine, "status", status="closed")
     assert "Please choose a reason" in no_reason.content.decode()
     triage(ctx, mine, "status", status="not_now", reason="timing", check_in_on="2027-01-15")

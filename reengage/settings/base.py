@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "intake.security.TwoFactorRequiredMiddleware",
     "intake.security.StaffSignInGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "intake.middleware.AuditContextMiddleware",
     "intake.middleware.AuditDeniedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the 429 page.

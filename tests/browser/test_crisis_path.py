@@ -115,8 +115,8 @@ def test_acknowledging_the_alert_keeps_needs_attention_until_the_person_is_reach
     sign_in(page, "lee", url)
 
     card = page.locator(".risk-card")
-    admin_form = page.locator("#inquiry_form")
-    assert card.bounding_box()["y"] < admin_form.bounding_box()["y"]  # the very top
+    person = page.locator("#person")
+    assert card.bounding_box()["y"] < person.bounding_box()["y"]  # the very top
     assert "Urgent: this person may be in danger" in card.inner_text()
     assert "They answered “I'm not safe right now”." in card.inner_text()
     assert "Call them now." in card.inner_text()

@@ -1,0 +1,237 @@
+"""Settings screens for program admins: queues, routing rules, sites, coordinators, reply
+templates, and the outbox's delivery state (never a message's words)."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .. import admin_forms, selectors, services, tone
+from ..models import (
+    CoordinatorProfile,
+    CoordinatorQueue,
+    OutboundMessage,
+    QueueHoliday,
+    ReplyTemplate,
+    RoutingRule,
+    Site,
+)
+
+
+class HolidayInline(admin.TabularInline):
+    model = QueueHoliday
+    extra = 1
+
+
+@admin.register(CoordinatorQueue)
+class CoordinatorQueueAdmin(admin.ModelAdmin):
+    list_display = ("name", "is_default", "time_zone", "first_contact_promise_hours", "alert_email")
+    filter_horizontal = ("sites", "members")
+    inlines = [HolidayInline]
+    readonly_fields = ("on_call_state",)
+
+    @admin.display(description=_("on-call phone state"))
+    def on_call_state(self, obj: CoordinatorQueue) -> str:
+        if obj is None or obj.pk is None or not obj.on_call_phone:
+            return _("No on-call phone: urgent alerts go by e-mail only.")
+        if obj.on_call_phone_confirmed_at:
+            return _("Confirmed on %(when)s: urgent alerts are texted to it, day and night.") % {
+                "when": timezone.localtime(obj.on_call_phone_confirmed_at).strftime(
+                    "%Y-%m-%d %H:%M"
+                )
+            }
+        return format_html(
+            '<strong class="attention">{}</strong> <a href="{}">{}</a>',
+            _("Not confirmed yet: no alert is sent to it."),
+            reverse("admin:intake_coordinatorqueue_on_call", args=[obj.pk]),
+            _("Enter the code sent to it"),
+        )
+
+    def save_model(self, request: HttpRequest, obj: CoordinatorQueue, form, change: bool) -> None:
+        # The on-call phone goes through its service: a new number is unconfirmed and gets
+        # a one-time code, never trusted as typed.
+        wanted = form.cleaned_data.get("on_call_phone", "")
+        if change:
+            obj.on_call_phone = CoordinatorQueue.objects.get(pk=obj.pk).on_call_phone
+        else:
+            obj.on_call_phone = ""
+        super().save_model(request, obj, form, change)
+        if (wanted or "") == obj.on_call_phone:
+            return
+        try:
+            queue = services.on_call_phone_set(
+                actor=request.user, queue_id=obj.pk, phone=wanted or ""
+            )
+        except services.ActionRefused as refused:
+            self.message_user(request, refused.message, level=messages.ERROR)
+            return
+        obj.on_call_phone = queue.on_call_phone
+        if queue.on_call_phone:
+            self.message_user(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _(
+                        "We texted a code to the on-call phone. No alert goes to it until "
+                        "its owner enters the code."
+                    ),
+                    reverse("admin:intake_coordinatorqueue_on_call", args=[obj.pk]),
+                    _("Enter the code"),
+                ),
+            )
+
+    def get_urls(self) -> list:
+        return [
+            path(
+                "<int:pk>/on-call/",
+                self.admin_site.admin_view(self.on_call_view),
+                name="intake_coordinatorqueue_on_call",
+            ),
+            *super().get_urls(),
+        ]
+
+    def on_call_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Confirm the on-call phone with the code texted to it, or send a new code.
+
+        Open to whoever may change the queue and to its members (the phone's owner may be a
+        coordinator on call).
+        """
+        queue = CoordinatorQueue.objects.filter(pk=pk).first()
+        if queue is None:
+            raise Http404
+        if not (
+            request.user.has_perm("intake.change_coordinatorqueue")
+            or queue.members.filter(pk=request.user.pk).exists()
+        ):
+            raise PermissionDenied
+        form = admin_forms.OnCallCodeForm(request.POST if "confirm" in request.POST else None)
+        if request.method == "POST":
+            try:
+                if "resend" in request.POST:
+                    services.on_call_code_send(actor=request.user, queue_id=queue.pk)
+                    self.message_user(request, _("A new code is on its way to the on-call phone."))
+                    return redirect(request.path)
+                if form.is_valid():
+                    services.on_call_phone_confirm(
+                        actor=request.user, queue_id=queue.pk, code=form.cleaned_data["code"]
+                    )
+                    self.message_user(
+                        request, _("Confirmed: urgent alerts will be texted to this phone.")
+                    )
+                    return redirect(request.path)
+            except services.ActionRefused as refused:
+                self.message_user(request, refused.message, level=messages.ERROR)
+                return redirect(request.path)
+        queue.refresh_from_db()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Confirm the on-call phone"),
+            "opts": self.model._meta,
+            "original": queue,
+            "phone_display": selectors.phone_display(queue.on_call_phone),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/intake/coordinatorqueue/on_call.html", context)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        # The default queue catches every inquiry no rule matches: it cannot go.
+        if obj is not None and obj.is_default:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(RoutingRule)
+class RoutingRuleAdmin(admin.ModelAdmin):
+    list_display = ("order", "queue", "site", "language", "kind", "priority", "active")
+    list_editable = ("active",)
+    list_select_related = ("queue", "site")
+
+
+@admin.register(Site)
+class SiteAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "active", "order")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(CoordinatorProfile)
+class CoordinatorProfileAdmin(admin.ModelAdmin):
+    list_display = ("user", "languages", "active", "last_assigned_at")
+    list_select_related = ("user",)
+
+
+@admin.register(OutboundMessage)
+class OutboundMessageAdmin(admin.ModelAdmin):
+    list_display = (
+        "public_id",
+        "kind",
+        "channel",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+    )
+    list_filter = ("status", "kind", "channel")
+    # Delivery state only: a reply's words stay on the inquiry's page, for its queue.
+    fields = readonly_fields = [f.name for f in OutboundMessage._meta.fields if f.name != "body"]
+    actions = ["retry_now"]
+
+    def has_retry_permission(self, request: HttpRequest) -> bool:
+        """Retrying is triage: the coordinators' permission, not the right to look."""
+        return request.user.has_perm("intake.change_inquiry")
+
+    @admin.action(description=_("Retry now"), permissions=["retry"])
+    def retry_now(self, request: HttpRequest, queryset: QuerySet[OutboundMessage]) -> None:
+        retried = [
+            m
+            for m in queryset.filter(status=OutboundMessage.Status.FAILED)
+            if services.message_retry_now(actor=request.user, message_id=m.pk)
+        ]
+        count = len(retried)
+        self.message_user(
+            request, _("%(count)d message(s) sent back to the outbox.") % {"count": count}
+        )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[OutboundMessage]:
+        qs = super().get_queryset(request).select_related("inquiry")
+        if selectors.sees_every_queue(request.user):
+            return qs
+        return qs.filter(inquiry__queue__members=request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(ReplyTemplate)
+class ReplyTemplateAdmin(admin.ModelAdmin):
+    list_display = ("title", "language", "queue", "not_for_urgent", "active")
+    list_filter = ("language", "queue", "not_for_urgent", "active")
+
+    def save_model(self, request: HttpRequest, obj: ReplyTemplate, form, change: bool) -> None:
+        found = tone.find_forbidden(obj.body, obj.language) + tone.find_forbidden(
+            obj.title, obj.language
+        )
+        if found:
+            self.message_user(
+                request,
+                _(
+                    "Saved, but please look again at: %(words)s. "
+                    "The tone guide asks us not to use them."
+                )
+                % {"words": ", ".join(found)},
+                level=messages.WARNING,
+            )
+        super().save_model(request, obj, form, change)

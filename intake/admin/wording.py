@@ -1,0 +1,65 @@
+"""Words the staff pages show: contact flags, risk concepts, and warnings before a reply."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext_lazy as _
+
+from .. import screening, services, tone
+from ..models import Inquiry, OutboundMessage
+
+# What set an inquiry's risk level, in words for staff (the timeline keeps the code only).
+RISK_CONCEPTS = {
+    "self_report_not_safe": _("They answered “I'm not safe right now”."),
+    "self_report_someone_else": _("They are writing for someone who may not be safe."),
+    "crisis_language": _("Their message has crisis language."),
+    "struggling_with_risk_words": _(
+        "They answered “I'm struggling, but safe”, and their message has words near crisis."
+    ),
+    "staff": _("Set by a staff member."),
+}
+
+
+def contact_flags(obj: Inquiry) -> list[str]:
+    flags = [str(obj.get_contact_method_display())]
+    if obj.voicemail_ok is False:
+        flags.append(str(_("No voicemail")))
+    elif obj.voicemail_ok:
+        flags.append(str(_("Voicemail OK")))
+    if obj.text_ok:
+        flags.append(str(_("Text OK")))
+    if obj.best_time and obj.best_time != "any":
+        flags.append(str(_("Best: %(when)s") % {"when": obj.get_best_time_display()}))
+    return flags
+
+
+SMS_DISCLOSING = (
+    "treatment",
+    "therapy",
+    "therapist",
+    "program",
+    "iop",
+    "rehab",
+    "recovery",
+    "clinic",
+)
+
+
+def reply_warnings(body: str, inquiry: Inquiry) -> list[str]:
+    """Gentle warnings before a reply goes out: tone-guide words, and treatment words in a text."""
+    warnings = [
+        str(_("“%(word)s” can sound like blame. Could you say it another way?") % {"word": word})
+        for word in tone.find_forbidden(body, inquiry.language)
+    ]
+    if services.acknowledgement_channel(inquiry) == OutboundMessage.Channel.SMS:
+        lowered = screening.normalise(body)
+        warnings += [
+            str(
+                _("A text can be seen by others on the phone: “%(word)s” says what this is about.")
+                % {"word": word}
+            )
+            for word in SMS_DISCLOSING
+            if re.search(rf"\b{word}\b", lowered)
+        ]
+    return warnings
