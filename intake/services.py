@@ -109,7 +109,7 @@ def inquiry_submit(
 
     This is the busiest write in the product, so it is kept to one count and one transaction
     of three INSERTs (inquiry, messages, events): a repeated token is caught by its unique
-    constraint rather than looked up first (bench issue #8).
+    constraint rather than looked up first (measured by `make bench`).
     """
     now = timezone.now()
     result = screening.screen(
@@ -465,7 +465,7 @@ def routing_setup() -> RoutingSetup:
     """The routing configuration, read at most every ``ROUTING_SETUP_TTL_SECONDS`` a process.
 
     Rules, queues and holidays change a few times a year but were read on every inquiry
-    (bench issue #8). A change saved in this process takes effect at once (signals below);
+    (measured by `make bench`). A change saved in this process takes effect at once (signals below);
     one saved elsewhere (admin in a web process, read by a worker) within the TTL.
     """
     global _routing_setup
@@ -643,7 +643,7 @@ def _update_each(queryset, objs, fields) -> int:
 
     A field holding the same value on every object is set plainly; only the others become a
     CASE over the ids. ``bulk_update`` builds a CASE for every field, which for a batch of
-    twenty cost more than the statement's round trip (bench issue #8).
+    twenty cost more than the statement's round trip (measured by `make bench`).
     """
     objs = list(objs)
     meta = queryset.model._meta
@@ -776,8 +776,8 @@ def message_deliver(*, message_id: int, batch: int = 1) -> OutboundMessage | Non
     With ``batch`` > 1 (the worker's ``OUTBOX_BATCH_SIZE``), a delivery that wins its own
     message also claims up to ``batch - 1`` others that are due, routes their inquiries in
     one transaction, sends them all over the one held SMTP session and records them together
-    (bench issue #8: per acknowledgement, the statements around the send cost more than the
-    send). The others' own tasks then find nothing to claim. Under a burst this is what lets
+    (``make bench`` showed that per acknowledgement the statements around the send cost more
+    than the send). The others' own tasks then find nothing to claim. Under a burst this is what lets
     one worker keep up; at a trickle a batch is just its own message. A message that loses
     its claim is never sent by this delivery, so each is still sent by exactly one worker.
     """

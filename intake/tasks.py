@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 _TRANSIENT = (DatabaseError, InterfaceError, ConnectionError, TimeoutError)
 BEAT_HEARTBEAT_KEY = "reengage:sweep:last"
 
-# --- Database connections in the worker (bench issue #8) --------------------------------
+# --- Database connections in the worker (measured by `make bench`) --------------------------------
 # Celery's Django fix-up closes the database connection before and after every task unless
 # CELERY_DB_REUSE_MAX is set (reengage/settings/base.py sets it): each task paid a new
 # PostgreSQL connection (a server process forked, authentication, session setup), about half
@@ -71,8 +71,8 @@ def publish(task, ids) -> None:
 
     ``.delay()`` per id takes a producer (and its broker connection) from the pool and gives
     it back for every message; a sweep re-publishing hundreds of ids, or a submission owing
-    an acknowledgement and an alert, now does that once (bench issue #8). Same messages, same
-    routing, same failure: a broker error is raised to ``services.tasks_enqueue``, which logs
+    an acknowledgement and an alert, now does that once (measured by ``make bench``). Same
+    messages, same routing, same failure: a broker error is raised to ``services.tasks_enqueue``, which logs
     it and leaves the rows to the sweeper. In eager mode (no broker) tasks run in-process.
     """
     if not ids:

@@ -140,7 +140,7 @@ class WorklistPaginator(Paginator):
     The worklist's order (urgent, overdue, oldest) is computed, so the database sorts every
     row of the view to find one page. Sorting ids and the few columns the order reads comes
     from an index alone (``inquiry_open_worklist``); the wide rows (encrypted text, joins,
-    counts) are read for the 50 shown only (bench issue #8). One query more, at any size.
+    counts) are read for the 50 shown only (measured by `make bench`). One query more, at any size.
     """
 
     def _get_page(self, object_list, number, paginator):

@@ -17,7 +17,7 @@ from django.utils.module_loading import import_string
 
 from .render import RenderedEmail
 
-# SMTP connection reuse (bench issue #8): opening a connection (TCP, greeting, EHLO, and
+# SMTP connection reuse (measured by `make bench`): opening a connection (TCP, greeting, EHLO, and
 # STARTTLS/AUTH in production) and closing it (QUIT) cost more round trips than sending the
 # message itself, so each worker thread keeps one connection open between messages. It is
 # trusted only while recently used (servers drop idle sessions, Postfix after 300 s), carries

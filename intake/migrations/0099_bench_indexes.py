@@ -1,4 +1,4 @@
-"""Indexes the worklist and routing need at 100,000 inquiries (bench issue #8, `make bench`).
+"""Indexes the worklist and routing need at 100,000 inquiries (measured by `make bench`).
 
 Found with EXPLAIN ANALYZE on PostgreSQL against the bench's 100,000 generated inquiries:
 

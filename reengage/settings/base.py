@@ -156,7 +156,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The public form's empty markup, per language, in each process's own memory: drawing it
-# cost ~45 ms a visit (bench issue #8). Per process, so a deploy never serves an old form;
+# cost ~45 ms a visit (measured by `make bench`). Per process, so a deploy never serves an old form;
 # a site added or retired in admin shows within PUBLIC_FORM_CACHE_SECONDS (at once in the
 # process that saved it). 0 draws it every time.
 CACHES["forms"] = {
