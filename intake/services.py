@@ -777,8 +777,8 @@ def message_deliver(*, message_id: int, batch: int = 1) -> OutboundMessage | Non
     message also claims up to ``batch - 1`` others that are due, routes their inquiries in
     one transaction, sends them all over the one held SMTP session and records them together
     (``make bench`` showed that per acknowledgement the statements around the send cost more
-    than the send). The others' own tasks then find nothing to claim. Under a burst this is what lets
-    one worker keep up; at a trickle a batch is just its own message. A message that loses
+    than the send). The others' own tasks then find nothing to claim. Under a burst this is
+    what lets one worker keep up; at a trickle a batch is just its own message. A message that loses
     its claim is never sent by this delivery, so each is still sent by exactly one worker.
     """
     own = message_claim(message_id=message_id)

@@ -72,8 +72,8 @@ def publish(task, ids) -> None:
     ``.delay()`` per id takes a producer (and its broker connection) from the pool and gives
     it back for every message; a sweep re-publishing hundreds of ids, or a submission owing
     an acknowledgement and an alert, now does that once (measured by ``make bench``). Same
-    messages, same routing, same failure: a broker error is raised to ``services.tasks_enqueue``, which logs
-    it and leaves the rows to the sweeper. In eager mode (no broker) tasks run in-process.
+    messages, same routing, same failure: a broker error is raised to
+    ``services.tasks_enqueue``, which logs it and leaves the rows to the sweeper. In eager mode (no broker) tasks run in-process.
     """
     if not ids:
         return
