@@ -73,7 +73,8 @@ def publish(task, ids) -> None:
     it back for every message; a sweep re-publishing hundreds of ids, or a submission owing
     an acknowledgement and an alert, now does that once (measured by ``make bench``). Same
     messages, same routing, same failure: a broker error is raised to
-    ``services.tasks_enqueue``, which logs it and leaves the rows to the sweeper. In eager mode (no broker) tasks run in-process.
+    ``services.tasks_enqueue``, which logs it and leaves the rows to the sweeper. In eager
+    mode (no broker) tasks run in-process.
     """
     if not ids:
         return
