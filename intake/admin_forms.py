@@ -45,6 +45,11 @@ class UnassignForm(forms.Form):
         error_messages={"required": _("Please give a reason for unassigning.")},
     )
 
+    def __init__(self, *args, **kwargs) -> None:
+        # Its own ids: the status form on the same page also has a "reason" field.
+        kwargs.setdefault("auto_id", "id_unassign_%s")
+        super().__init__(*args, **kwargs)
+
 
 class StatusForm(forms.Form):
     """The status moves allowed from where the inquiry is now, in words."""

@@ -3,8 +3,10 @@ templates, and the outbox's delivery state (never a message's words)."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -26,7 +28,8 @@ from ..models import (
 )
 
 
-class HolidayInline(admin.TabularInline):
+class HolidayInline(admin.StackedInline):
+    # Stacked: each date and name gets its own visible label (a tabular row has none).
     model = QueueHoliday
     extra = 1
 
@@ -34,7 +37,8 @@ class HolidayInline(admin.TabularInline):
 @admin.register(CoordinatorQueue)
 class CoordinatorQueueAdmin(admin.ModelAdmin):
     list_display = ("name", "is_default", "time_zone", "first_contact_promise_hours", "alert_email")
-    filter_horizontal = ("sites", "members")
+    # Plain labelled tick boxes: Django's filter_horizontal widget puts aria-label on a span.
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     inlines = [HolidayInline]
     readonly_fields = ("on_call_state",)
 
@@ -150,8 +154,8 @@ class CoordinatorQueueAdmin(admin.ModelAdmin):
 
 @admin.register(RoutingRule)
 class RoutingRuleAdmin(admin.ModelAdmin):
+    # No list_editable: its tick boxes have no label; a rule is switched off on its own page.
     list_display = ("order", "queue", "site", "language", "kind", "priority", "active")
-    list_editable = ("active",)
     list_select_related = ("queue", "site")
 
 

@@ -146,7 +146,10 @@ class TriageViews:
         return _("Moved to quarantine.")
 
     def _do_release(self, request: HttpRequest, inquiry: Inquiry) -> str:
+        acknowledged = inquiry.messages.filter(kind=OutboundMessage.Kind.ACKNOWLEDGEMENT).exists()
         services.inquiry_mark_spam(actor=request.user, inquiry_id=inquiry.pk, spam=False)
+        if acknowledged or services.acknowledgement_channel(inquiry) is None:
+            return _("Released from quarantine.")
         return _("Released from quarantine; the acknowledgement it missed is on its way.")
 
     def _do_retry(self, request: HttpRequest, inquiry: Inquiry) -> str:
