@@ -26,6 +26,7 @@ from ..models import (
     RoutingRule,
     Site,
 )
+from .base import ReadOnlyAdminMixin
 
 
 class HolidayInline(admin.StackedInline):
@@ -172,7 +173,7 @@ class CoordinatorProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutboundMessage)
-class OutboundMessageAdmin(admin.ModelAdmin):
+class OutboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = (
         "public_id",
         "kind",
@@ -208,15 +209,6 @@ class OutboundMessageAdmin(admin.ModelAdmin):
         if selectors.sees_every_queue(request.user):
             return qs
         return qs.filter(inquiry__queue__members=request.user)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 @admin.register(ReplyTemplate)

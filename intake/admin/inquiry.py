@@ -26,6 +26,7 @@ from .. import admin_forms, crypto, selectors, services, workflow
 from ..exceptions import ActionRefused
 from ..forms import AWAY_REASONS
 from ..models import AuditEvent, Inquiry, Priority, Safety
+from .base import ReadOnlyAdminMixin
 from .filters import (
     AssignedFilter,
     HeldFilter,
@@ -42,8 +43,9 @@ AWAY_REASON_LABELS = dict(AWAY_REASONS)
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(TriageViews, admin.ModelAdmin):
-    """The worklist, and the inquiry's page. Every change goes through a service."""
+class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
+    """The worklist, and the inquiry's page. No raw model form: every change is a triage
+    action, through a service."""
 
     list_display = (
         "short_id",
@@ -94,16 +96,6 @@ class InquiryAdmin(TriageViews, admin.ModelAdmin):
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         # Another queue's inquiry is simply not there for this user: a plain 404, no hint.
         raise Http404
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        # No raw model form: the page is read-only and every change is a triage action.
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
         term = search_term.strip()
