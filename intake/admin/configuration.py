@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -26,6 +25,7 @@ from ..models import (
     RoutingRule,
     Site,
 )
+from .actions import perform, valid
 from .base import ReadOnlyAdminMixin
 
 
@@ -117,24 +117,18 @@ class CoordinatorQueueAdmin(admin.ModelAdmin):
             or queue.members.filter(pk=request.user.pk).exists()
         ):
             raise PermissionDenied
-        form = admin_forms.OnCallCodeForm(request.POST if "confirm" in request.POST else None)
         if request.method == "POST":
-            try:
+
+            def act() -> str:
                 if "resend" in request.POST:
                     services.on_call_code_send(actor=request.user, queue_id=queue.pk)
-                    self.message_user(request, _("A new code is on its way to the on-call phone."))
-                    return redirect(request.path)
-                if form.is_valid():
-                    services.on_call_phone_confirm(
-                        actor=request.user, queue_id=queue.pk, code=form.cleaned_data["code"]
-                    )
-                    self.message_user(
-                        request, _("Confirmed: urgent alerts will be texted to this phone.")
-                    )
-                    return redirect(request.path)
-            except services.ActionRefused as refused:
-                self.message_user(request, refused.message, level=messages.ERROR)
-                return redirect(request.path)
+                    return _("A new code is on its way to the on-call phone.")
+                code = valid(admin_forms.OnCallCodeForm(request.POST))["code"]
+                services.on_call_phone_confirm(actor=request.user, queue_id=queue.pk, code=code)
+                return _("Confirmed: urgent alerts will be texted to this phone.")
+
+            return perform(request, request.path, act)
+        form = admin_forms.OnCallCodeForm()
         queue.refresh_from_db()
         context = {
             **self.admin_site.each_context(request),
