@@ -1,0 +1,65 @@
+"""The evaluation sets screening is judged on: big enough, labelled, and never seen in tuning.
+
+``tests/data/screening/eval_*.jsonl`` were written without reading the rules or the
+development sets; ``scripts/screening_eval.py`` reports screening's rates on them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from intake.screening import normalise
+
+DATA = Path(__file__).parent / "data" / "screening"
+MINIMUM = {"crisis": 40, "legit": 40, "tricky": 20, "spam": 20}
+
+
+def rows(name: str) -> list[dict]:
+    lines = (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt"])
+def test_each_language_has_enough_labelled_messages_of_each_kind(language: str) -> None:
+    found = rows(f"eval_{language}")
+    for label, least in MINIMUM.items():
+        assert sum(1 for row in found if row["label"] == label) >= least, (language, label)
+    assert {row["label"] for row in found} <= set(MINIMUM)
+    for row in found:
+        assert row["text"].strip()
+        # Crisis and tricky messages name their idea, so misses can be read by concept.
+        assert bool(row.get("concept")) == (row["label"] in ("crisis", "tricky")), row
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt"])
+def test_no_evaluation_message_is_in_a_set_the_rules_were_tuned_on(language: str) -> None:
+    seen = {
+        normalise(row["text"])
+        for name in (f"dev_{language}", f"holdout_{language}")
+        for row in rows(name)
+    }
+    evaluation = [normalise(row["text"]) for row in rows(f"eval_{language}")]
+    assert len(set(evaluation)) == len(evaluation)  # no duplicates inside either
+    assert not [text for text in evaluation if text in seen]
+
+
+def test_other_languages_are_ordinary_messages() -> None:
+    found = rows("eval_other")
+    assert len(found) >= 10 and {row["label"] for row in found} == {"legit"}
+
+
+def test_the_report_gives_wilson_intervals() -> None:
+    path = Path(__file__).parent.parent / "scripts" / "screening_eval.py"
+    spec = importlib.util.spec_from_file_location("screening_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["screening_eval"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    low, high = module.Rate(0, 45).wilson()
+    assert low == 0.0 and round(high, 3) == 0.079
+    low, high = module.Rate(14, 45).wilson()
+    assert (round(low, 3), round(high, 3)) == (0.195, 0.457)
