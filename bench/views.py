@@ -4,7 +4,7 @@
 * ``minimal``: a CSRF-protected 3-field form, validated, one ORM INSERT, 303 — the floor any
   form POST pays. The intake POST is reported as a ratio of both.
 * ``floor``: the minimal form, then only what the design makes every accepted inquiry cost
-  (DESIGN.md, the flow, step 2): in one transaction the inquiry row, its acknowledgement row
+  (the flow of an inquiry): in one transaction the inquiry row, its acknowledgement row
   and their two timeline events, then one message on Redis. The statements are written once
   per process from the real models, so each POST pays no ORM, no encryption, no screening
   and no Celery — the lowest an intake POST could cost on this machine without dropping a

@@ -173,7 +173,7 @@ def first_contact_rows(
 
     First contact is the earlier of the first contact attempt that reached the person, left a
     voicemail or got their reply (``ContactAttempt.CONTACT_MADE``) and the first reply sent
-    to them (``OutboundMessage`` of kind reply, by its ``sent_at``), as DESIGN.md defines it.
+    to them (``OutboundMessage`` of kind reply, by its ``sent_at``), as the product defines it.
     """
     first_attempt = (
         ContactAttempt.objects.filter(

@@ -610,7 +610,7 @@ class ContactAttempt(models.Model):
         WRONG_NUMBER = "wrong_number", _("Wrong number")
         REPLIED = "replied", _("They replied")
 
-    # Outcomes that count as first contact (DESIGN.md: time to first contact).
+    # Outcomes that count as first contact (and so end the time to first contact).
     CONTACT_MADE = (Outcome.REACHED, Outcome.LEFT_VOICEMAIL, Outcome.REPLIED)
     # Outcomes where the person was actually reached (a voicemail is not).
     REACHED_PERSON = (Outcome.REACHED, Outcome.REPLIED)

@@ -1,4 +1,4 @@
-"""The roles of DESIGN.md and the permissions each one has. Used by the data migration."""
+"""The staff roles and the permissions each one has. Used by the data migrations."""
 
 COORDINATOR = "Intake coordinator"
 CLINICIAN = "Clinician"

@@ -1047,7 +1047,7 @@ def _finish(
             data={"message": message.pk, "attempt": message.attempts},
         )
         if status == OutboundMessage.Status.SENT and message.kind == OutboundMessage.Kind.REPLY:
-            # DESIGN.md: the first reply sent is first contact.
+            # The first reply sent is first contact.
             inquiry = Inquiry.objects.select_for_update().get(pk=message.inquiry_id)
             _first_contact(inquiry, actor=message.created_by, when=now)
     log = logger.warning if status == OutboundMessage.Status.FAILED else logger.info
