@@ -10,6 +10,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
@@ -28,6 +29,11 @@ SESSION_STARTED_KEY = "reengage_auth_started"
 def client_ip(request: HttpRequest) -> str:
     """The client address as TrustedProxyMiddleware established it (for django-axes)."""
     return request.META.get("REMOTE_ADDR", "")
+
+
+def redirect_with_next(view_name: str, target: str) -> HttpResponse:
+    """Send the person to a sign-in step, coming back to ``target`` (its query string too)."""
+    return redirect(f"{reverse(view_name)}?{urlencode({'next': target})}")
 
 
 def admin_prefix() -> str:
@@ -92,7 +98,7 @@ class SessionLimitsMiddleware:
                 request.session[SESSION_STARTED_KEY] = now
             elif now - started > settings.SESSION_ABSOLUTE_SECONDS:
                 logout(request)
-                return redirect(f"{reverse('admin:login')}?next={request.path}")
+                return redirect_with_next("admin:login", request.get_full_path())
         return self.get_response(request)
 
 
@@ -120,7 +126,7 @@ class TwoFactorRequiredMiddleware:
 
                 has_device = any(True for _d in devices_for_user(user, confirmed=True))
                 target = "intake-2fa-verify" if has_device else "intake-2fa-setup"
-                return redirect(f"{reverse(target)}?next={request.path}")
+                return redirect_with_next(target, request.get_full_path())
         return self.get_response(request)
 
 

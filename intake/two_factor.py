@@ -21,6 +21,8 @@ from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .security import redirect_with_next
+
 
 class TokenForm(forms.Form):
     token = forms.CharField(
@@ -39,7 +41,7 @@ def _next(request: HttpRequest) -> str:
 
 def _staff_or_login(request: HttpRequest) -> HttpResponse | None:
     if not (request.user.is_authenticated and request.user.is_staff):
-        return redirect(f"{reverse('admin:login')}?next={request.path}")
+        return redirect_with_next("admin:login", request.get_full_path())
     return None
 
 
@@ -49,7 +51,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     if response := _staff_or_login(request):
         return response
     if any(True for _d in devices_for_user(request.user, confirmed=True)):
-        return redirect(f"{reverse('intake-2fa-verify')}?next={_next(request)}")
+        return redirect_with_next("intake-2fa-verify", _next(request))
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=request.user, name="authenticator", confirmed=False)

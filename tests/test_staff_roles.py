@@ -148,3 +148,17 @@ def test_every_refusal_reads_in_the_staff_persons_language(language: str) -> Non
         with translation.override(language):
             shown = ActionRefused(code, current="a", new="b").message
         assert shown and shown != english, (language, code)
+
+
+def test_the_second_step_brings_a_person_back_to_the_filtered_page_they_asked_for(
+    clinic, settings
+) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    settings.ADMIN_REQUIRE_2FA = True
+    asked = "/admin/intake/inquiry/?status=all&held=yes"
+    response = client_for(clinic["lee"]).get(asked)
+    assert response.status_code == 302
+    where = urlsplit(response["Location"])
+    assert where.path.endswith(("/2fa/setup/", "/2fa/verify/"))
+    assert parse_qs(where.query)["next"] == [asked]
