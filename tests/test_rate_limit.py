@@ -104,7 +104,7 @@ def test_over_the_hard_ceiling_an_ordinary_post_gets_the_kind_429_page(limited) 
 @pytest.mark.parametrize(
     ("message", "extra", "concept"),
     [
-        ("I want to kill myself tonight", {}, "crisis_language"),
+        ("I want to kill myself tonight", {}, "intent"),
         ("Can I come back?", {"safety": "not_safe"}, "self_report_not_safe"),
         ("Can I come back?", {"safety": "someone_else"}, "self_report_someone_else"),
     ],

@@ -23,6 +23,7 @@ from intake.screening import (
     Screening,
     has_crisis_language,
     normalise,
+    risk_level,
     screen,
     spam_score,
 )
@@ -289,8 +290,16 @@ def test_a_denial_does_not_hide_another_crisis_phrase(text: str) -> None:
     assert has_crisis_language(text)
 
 
-def test_history_policy_past_attempt_is_urgent_others_suicide_and_past_overdose_are_not() -> None:
+def test_history_policy_a_past_attempt_is_review_others_suicide_and_past_overdose_are_not() -> None:
+    # The phrase is still recognised; told as history it is a past attempt, seen the same day.
     assert has_crisis_language("I tried to kill myself last year, doing better now")
+    assert risk_level("I tried to kill myself last year, doing better now") == (
+        "review",
+        "past_attempt",
+    )
+    assert risk_level("I tried to kill myself last year and now I want to do it again")[0] == (
+        "urgent"
+    )
     assert has_crisis_language("I attempted suicide in March")
     assert not has_crisis_language("My brother died by suicide last year")
     assert not has_crisis_language("Mi hermano se suicidó el año pasado")
@@ -435,7 +444,13 @@ def test_screen_never_raises_and_crisis_always_means_not_quarantined(
     assert result.spam_score >= 0
     if result.crisis:
         assert not result.quarantine
-    assert result.quarantine == (not result.crisis and result.spam_score >= SPAM_THRESHOLD)
+    # Any risk level beats spam; a quarantine always has the score for it.
+    if result.level != "routine":
+        assert not result.quarantine
+    if result.quarantine:
+        assert result.level == "routine" and result.spam_score >= SPAM_THRESHOLD
+    if result.level == "routine" and not honeypot_filled and not too_fast:
+        assert result.quarantine == (result.spam_score >= SPAM_THRESHOLD)
 
 
 @settings(max_examples=200, deadline=None, database=None)

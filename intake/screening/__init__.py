@@ -1,38 +1,43 @@
-"""Pure screening of an inquiry's message: crisis language and spam signals.
+"""Pure screening of an inquiry's message: its risk level and its spam signals.
 
-Crisis detection looks for phrases, not single words, in English, Spanish and Brazilian
-Portuguese: "I want to kill myself" is a crisis, "the schedule was killing me" is not. Spam
-is a score built from several independent signals (links, markup, sales vocabulary, the
-honeypot, a too-fast post); no single everyday word can quarantine a message. Crisis
-language always wins over every spam signal.
+Three layers, in English, Spanish and Brazilian Portuguese, always all three (people mix):
+
+* ``phrases``: the confident, listed crisis phrasings (urgent).
+* ``concepts``: ideas of danger matched the way people write (stems and conjugations, extra
+  words inside a phrase, no punctuation, one typo in a key word): a tight match of an urgent
+  idea is urgent; a loose match, a history or a review idea (a burden, hopelessness, a past
+  attempt, worry about someone) is "possible risk — review today". See ``CONCEPTS.md``.
+* ``spam``: a score of independent signals; no single everyday word quarantines a message.
 
 Policy decisions, kept here so they are reviewed with the code:
 
+* The person's own answer to "Are you safe right now?" comes first.
+* Any risk level beats every spam signal: urgent and review are never quarantined.
 * Negation: an explicit denial of the present state ("I'm not suicidal, just tired", "no
-  estoy pensando en hacerme daño", "não sou suicida") is masked, so it alone does not make a
-  message urgent. Any other crisis phrase in the same message still does. "I don't want to
-  hurt myself" is *not* masked: it says the thought is there.
-* History: a past suicide attempt or self-harm named in the first person ("I tried to kill
-  myself last year") stays urgent; a past overdose told as history ("I overdosed in the
-  spring and ended up in hospital") is not crisis language by itself. Someone else's
-  suicide ("my brother died by suicide") is not.
-* Honeypot and a too-fast post are each one signal below the threshold: a password
-  manager can fill a hidden field, and a pasted message can be quick. Together, or with
-  any other signal, they quarantine.
+  estoy pensando en hacerme daño", "não sou suicida") does not count. "I don't want to hurt
+  myself but I'm scared I will" still does.
+* History: an attempt told as past ("I tried to kill myself two years ago") is a past
+  attempt, reviewed the same day; back to now ("...and I want to do it again") it is urgent.
+  Someone else's suicide told as history ("my brother died by suicide") is neither.
+* Honeypot and a too-fast post are each one signal below the threshold, and never count
+  against someone who answered that something is wrong or whose message has a risk level.
 * A message that asks to come back, tells the writer's own recovery story or asks for help
-  gets a credit against its word and link signals: spam never does that.
+  gets a credit against its word and link signals: spam never does that. Another script
+  alone is one signal below the threshold: a person writing in Russian or Chinese is never
+  quarantined for it.
 
-Limits: these are phrase lists, a safety net and not a classifier. They find the phrasings
-they list and close variants (case, accents, apostrophes, hyphens, spelled-out letters,
-"kiero" for "quiero"); a new way of saying the same thing can slip through. That is why every
-page shows crisis help and every inquiry is read by a person. When a message is missed, add
-it to ``tests/data/screening/dev_*.jsonl`` and the phrase here.
+Limits: these are lists of ways people say things, a safety net and not a classifier. That
+is why the person is asked, why every page shows crisis help and why every inquiry is read
+by a person. Screening is judged on evaluation sets it was never tuned on
+(``tests/data/screening/eval_*.jsonl``, ``make screening-eval``); a message it gets wrong in
+use belongs in ``dev_*.jsonl`` and its idea in a concept table.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import concepts
 from .phrases import _CRISIS, _NEGATIONS, has_crisis_language, has_risk_words
 from .spam import (
     _PERSONAL_CONTEXT,
@@ -103,15 +108,26 @@ def risk_level(text: str, *, safety: str = "", crisis: bool | None = None) -> tu
     """(level, concept) for a message and the person's own safety answer.
 
     The answer is asked, not guessed, so it comes first: "not safe" or "writing for someone
-    who may not be safe" is urgent whatever the text says. Crisis language is urgent. "I'm
-    struggling" with a word near crisis is possible risk, to be reviewed the same day.
+    who may not be safe" is urgent whatever the text says. Then the concept tables (a tight
+    match of an urgent concept is urgent; a loose match, a past one or a review concept is
+    review) and the listed crisis phrases (urgent, or review when told as history). "I'm
+    struggling" with a word near crisis is review too.
     """
     if safety in SAFETY_URGENT:
         return Level.URGENT, SAFETY_URGENT[safety]
+    level, concept = concepts.assess(text)
+    if level == Level.URGENT:
+        return level, concept
     if crisis if crisis is not None else has_crisis_language(text):
+        # A listed crisis phrase told as history ("i tried to kill myself two years ago")
+        # is a past attempt: seen the same day, not a page at night.
+        if concept == "past_attempt" or (not concept and concepts.told_as_past(text)):
+            return Level.REVIEW, "past_attempt"
         return Level.URGENT, "crisis_language"
     if safety == "struggling" and has_risk_words(text):
         return Level.REVIEW, "struggling_with_risk_words"
+    if level == Level.REVIEW:
+        return level, concept
     return Level.ROUTINE, ""
 
 

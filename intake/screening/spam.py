@@ -66,6 +66,29 @@ _SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         (r"\b(?:bet now|apuesta ya|aposte ja|gana en grande|win big)\b", 2),
         (r"\bsaque (?:rapido|via pix|na hora|imediato)\b", 2),
     ],
+    "crypto": [
+        (r"\b(?:bitcoin|btc|usdt|ethereum|eth|crypto|cripto|binance|forex)\b", 1),
+        (
+            r"\b(?:guaranteed|garantizad[oa]s?|garantid[oa]s?) (?:returns?|profits?|income|"
+            r"ganancias|rendimientos?|lucros?|retornos?)\b",
+            3,
+        ),
+        (
+            r"\b(?:double|triple) your (?:money|investment|bitcoin|crypto)\b"
+            r"|\bx10 (?:profit|gains)\b",
+            3,
+        ),
+        (r"\b(?:passive income|ingresos pasivos|renda passiva|renda extra)\b", 2),
+        (
+            r"\b(?:daily|diari[oa]s?|por dia) (?:profit|returns?|ganancias|lucros?|rendimentos?)\b",
+            2,
+        ),
+        (r"\b(?:invest|investment|inversion|invierte|investimento|invista)\b.{0,40}\b\d+ ?%", 2),
+    ],
+    "diet": [
+        (r"\b(?:fat burner|burn fat|quemador de grasa|queimador de gordura|garcinia)\b", 3),
+        (r"\b(?:lose weight fast|adelgaza rapido|emagrecer rapido|emagreca rapido)\b", 3),
+    ],
     "pharma": [
         (r"\bv[i1!|]agra\b|\bc[i1]al[i1]s\b|\blevitra\b|\bkamagra\b", 2),
         (r"\b(?:no|without|sin|sem) (?:a )?(?:prescription|rx|receta|receita)(?: needed)?\b", 1),
@@ -82,6 +105,8 @@ _SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
     ],
     "web_services": [
         (r"\bseo\b", 2),
+        (r"\b(?:dofollow|do follow|nofollow)\b", 3),
+        (r"\b(?:link insertions?|niche edits?|(?:da|dr) \d{2}\+?)\b", 2),
         (r"\bback ?links?\b|\blink building\b|\bconstruccion de enlaces\b", 2),
         (r"\b(?:first|1st) page (?:of|on) google\b|\bprimera pagina de google\b", 2),
         (r"\bprimeira pagina do google\b|\b(?:rank|ranking|rankear) (?:higher|on google)\b", 2),
@@ -364,6 +389,58 @@ _PERSONAL_CONTEXT_CREDIT = 3
 _VOCABULARY_CAP = 8
 
 
+# Gambling brand words as they arrive in long runs with no sentence around them ("slot gacor
+# maxwin togel 4d"): each family counts once.
+_BRAND_WORDS = re.compile(
+    r"\b(?:gacor|maxwin|togel|toto|4d|slot\w*|judi|bandar|situs|scatter|rtp|pragmatic|zeus|"
+    r"olympus|hoki|bocoran|jackpot|deposit|depo|wd|pulsa|dana|daftar|terpercaya|resmi|"
+    r"alternatif|\w+88|\w+77|\w+4d|\w*gacor\w*|\w*slot\w*|\w*toto\w*)\b"
+)
+# Small words every sentence a person writes has, in the three languages of the form.
+_FUNCTION_WORDS = frozenset(
+    "i im me my you we is am are was the a an and to of for in on it this that can "
+    "yo mi me te que y o de la el en un una es por para no si estoy quiero "
+    "eu me meu minha voce que e o a de do da em um uma para nao sim estou quero".split()
+)
+# Letters outside the Latin script (Cyrillic, Greek, Arabic, Hebrew, CJK...).
+_NON_LATIN = re.compile(r"[^\W\d_a-z]")
+_CYRILLIC_PROMO = re.compile(
+    r"(?:скидк|акци|бесплатн|заработ|казино|ставк|купит|доставк|заказ|звоните|выгодн|"
+    r"распродаж|бонус|кредит|займ|телеграм)"
+)
+
+
+def _brand_run_points(plain: str) -> int:
+    """Runs of gambling brand words with no sentence in them: quarantined on that alone."""
+    words = plain.split()
+    families = {m.group(0)[:5] for m in _BRAND_WORDS.finditer(plain)}
+    if len(families) < 3:
+        return 0
+    sentence = sum(1 for w in words if w in _FUNCTION_WORDS)
+    return SPAM_THRESHOLD + 1 if sentence < max(2, len(words) // 10) else 2
+
+
+def _script_points(norm: str, has_link_or_address: bool) -> int:
+    """Another script is one signal below the threshold (a person may write in Russian or
+    Chinese); with a link, an address or promotional words it is spam."""
+    letters = [ch for ch in norm if ch.isalpha()]
+    if not letters:
+        return 0
+    foreign = sum(1 for ch in letters if _NON_LATIN.match(ch))
+    if foreign / len(letters) < 0.4:
+        return 0
+    promo = bool(_CYRILLIC_PROMO.search(norm))
+    return 2 + (3 if has_link_or_address or promo else 0)
+
+
+# A street address in a promotion ("ул. Ленина, д. 5", "123 Main Street"): abbreviations
+# only with their full stop, so ordinary words that start the same way never count.
+_STREET_ADDRESS = re.compile(
+    r"\b(?:ул|пр|д)\.\s*\w+|\b(?:улица|проспект)\s+\w+"
+    r"|\b\d{1,5}\s+\w+\s+(?:st|street|ave|avenue|rd|road)\b"
+)
+
+
 def _link_points(norm: str) -> int:
     links = _LINK.findall(norm)
     if not links:
@@ -397,7 +474,16 @@ def spam_score(text: str, *, honeypot_filled: bool = False, too_fast: bool = Fal
     text = text[:MAX_SCREENED_CHARS]
     norm = normalise(text)
     plain = _plain(text)
-    score = _link_points(norm) + _email_points(norm) + _vocabulary_points(plain)
+    links = _link_points(norm)
+    # A person's own e-mail address is how they ask to be reached: it never counts here.
+    addressed = bool(links or _STREET_ADDRESS.search(norm))
+    score = (
+        links
+        + _email_points(norm)
+        + _vocabulary_points(plain)
+        + _brand_run_points(plain)
+        + _script_points(norm, addressed)
+    )
     # People do not type HTML or BBCode into a phone form; link-posting robots do.
     if _MARKUP.search(norm):
         score += 4

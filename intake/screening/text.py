@@ -8,6 +8,7 @@ import re._parser as _sre_parser
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The form takes at most 5,000 characters. Screening reads at most this many, so an oversized
 # post (the flood-limit check screens the raw field before the form validates it) costs a
@@ -19,6 +20,7 @@ _APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc`\u00b4")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 
 
+@lru_cache(maxsize=64)  # one message is read several ways in one screening: normalise once
 def normalise(text: str) -> str:
     """Lower case, accents and apostrophes removed, invisible characters dropped, spaces folded.
 
@@ -41,6 +43,7 @@ _SPELLINGS = {
 _SPELLING = re.compile(r"\b(?:" + "|".join(_SPELLINGS) + r")\b")
 
 
+@lru_cache(maxsize=64)
 def _plain(text: str) -> str:
     """``normalise`` with hyphens, underscores, slashes and asterisks read as spaces.
 

@@ -1,0 +1,128 @@
+"""The crisis concept tables and their matching engine (intake/screening/concepts.py).
+
+Pure: no database. Examples are written for these tests (never taken from the evaluation
+sets): stems and conjugations, extra words inside a phrase, no punctuation, one typo in a
+key word, real words one typo away that must not fire, negations, idioms and history.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from intake.screening import Level, concepts, risk_level
+
+LANGUAGES = ("en", "es", "pt")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_concept_has_patterns_in_every_language(language: str) -> None:
+    table = importlib.import_module(f"intake.screening.concepts_{language}")
+    assert set(table.CONCEPTS) == concepts.CONCEPT_CODES, language
+    for code, patterns in table.CONCEPTS.items():
+        assert patterns, (language, code)
+        for source in patterns:
+            assert concepts._compile_pattern(code, source), source
+    for name in ("IDIOMS", "NEGATIONS", "PAST", "NEAR_WORDS"):
+        assert getattr(table, name), (language, name)
+
+
+def test_one_edit_means_one_insertion_deletion_substitution_or_swap() -> None:
+    one = concepts.osa_distance_is_one
+    assert one("suiside", "suicide") and one("overdoes", "overdose")
+    assert one("pils", "pills") and one("pillls", "pills")
+    assert not one("suited", "suicide") and not one("overdue", "overdose")
+    assert not one("same", "same")
+
+
+CASES = {
+    "en": [
+        # tight phrasings of urgent ideas, any case, no punctuation needed
+        ("i want to die", Level.URGENT),
+        ("IM GOING TO KILL MYSELF TONIGHT", Level.URGENT),
+        ("took the whole bottle of my pills and i feel so sleepy", Level.URGENT),
+        ("wrote goodbye letters to my kids", Level.URGENT),
+        # one typo in a key word, or extra words inside a phrase: review, never urgent
+        ("thinking about suiside a lot lately", Level.REVIEW),
+        # negation, idiom: nothing
+        ("im not trying to hurt myself i just feel tired", Level.ROUTINE),
+        ("this commute is killing me can i do virtual", Level.ROUTINE),
+        ("i could kill for a coffee before group", Level.ROUTINE),
+        ("dying to get back to tuesday group", Level.ROUTINE),
+        # ordinary words one edit from a key word
+        ("the schedule suited me better before", Level.ROUTINE),
+        ("my payment is overdue can i still come", Level.ROUTINE),
+        # history told as history
+        ("i tried to kill myself two years ago and the program helped", Level.REVIEW),
+    ],
+    "es": [
+        ("me quiero morir", Level.URGENT),
+        ("me voy a matar esta noche", Level.URGENT),
+        ("ya no quiero vivir", Level.URGENT),
+        ("no estoy pensando en hacerme dano solo estoy cansada", Level.ROUTINE),
+        ("me muero de ganas de volver al grupo", Level.ROUTINE),
+        ("este trafico me mata puedo ir en linea", Level.ROUTINE),
+        ("hace dos anos intente quitarme la vida y el grupo me ayudo", Level.REVIEW),
+    ],
+    "pt": [
+        ("quero morrer", Level.URGENT),
+        ("vou me matar hoje a noite", Level.URGENT),
+        ("nao estou pensando em me machucar so cansada", Level.ROUTINE),
+        ("morrendo de vontade de voltar pro grupo", Level.ROUTINE),
+        ("esse transito me mata posso fazer online", Level.ROUTINE),
+        ("ha dois anos tentei tirar minha vida e o programa me ajudou", Level.REVIEW),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "level"),
+    [(language, text, level) for language, cases in CASES.items() for text, level in cases],
+)
+def test_concepts_read_messages_as_people_write_them(language: str, text: str, level) -> None:
+    assert risk_level(text)[0] == level, (language, text, risk_level(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to die.",
+        "I want to die!!",
+        "i... want to die",
+        "Quero morrer.",
+        "¡Me quiero morir!",
+    ],
+)
+def test_punctuation_is_never_required_or_in_the_way(text: str) -> None:
+    assert risk_level(text)[0] == Level.URGENT
+
+
+def test_a_loose_match_says_so_and_is_review() -> None:
+    level, concept = concepts.assess("i want to really honestly just die")
+    assert level == Level.REVIEW and concept.endswith("_loose")
+
+
+FILLERS = st.lists(st.sampled_from(["really", "so", "just", "honestly", "kinda"]), max_size=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(before=FILLERS, inside=FILLERS)
+def test_extra_words_inside_a_phrase_make_it_review_at_most_never_routine(
+    before: list[str], inside: list[str]
+) -> None:
+    text = " ".join(["i", *before, "want", "to", *inside, "die"])
+    level, _concept = concepts.assess(text)
+    assert level in (Level.URGENT, Level.REVIEW)
+    if {"honestly", "kinda"} & set(inside):
+        assert level == Level.REVIEW  # loose: never urgent on its own
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_read_without_error(text: str) -> None:
+    level, concept = concepts.assess(text)
+    assert level in (Level.URGENT, Level.REVIEW, Level.ROUTINE)
+    assert (level == Level.ROUTINE) == (concept == "")
