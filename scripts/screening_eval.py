@@ -5,7 +5,8 @@ its Wilson 95 % interval: crisis flagged urgent or review, crisis flagged urgent
 quarantined; ordinary messages quarantined, urgent, review; tricky (past, negated, idiom)
 messages urgent; other-language ordinary messages quarantined; spam quarantined.
 
-    .venv/bin/python scripts/screening_eval.py        (or: make screening-eval)
+    .venv/bin/python scripts/screening_eval.py            (or: make screening-eval)
+    .venv/bin/python scripts/screening_eval.py eval2      (another evaluation set)
 
 The evaluation files are read, never tuned on: a message screening gets wrong there is
 fixed by a rule that covers its idea, and the rule is checked on the development sets.
@@ -49,8 +50,8 @@ class Rate:
         return f"{self.share:6.1%} ({self.hits}/{self.total}; 95 % CI {low:.1%}–{high:.1%})"
 
 
-def load(name: str) -> list[dict]:
-    path = DATA / f"eval_{name}.jsonl"
+def load(name: str, prefix: str = "eval") -> list[dict]:
+    path = DATA / f"{prefix}_{name}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
@@ -62,6 +63,8 @@ def rate(rows: Iterable[dict], hit) -> Rate:
 def main() -> int:
     import os
 
+    prefix = sys.argv[1] if len(sys.argv) > 1 else "eval"
+
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reengage.settings.test")
     sys.path.insert(0, str(ROOT))
     import django
@@ -72,9 +75,10 @@ def main() -> int:
     def screened(rows: list[dict]) -> list[dict]:
         return [{**row, "result": screening.screen(row["text"])} for row in rows]
 
-    sets = {language: screened(load(language)) for language in LANGUAGES}
+    sets = {language: screened(load(language, prefix)) for language in LANGUAGES}
     pooled = [row for rows in sets.values() for row in rows]
-    other = screened(load("other"))
+    other = screened(load("other", prefix))
+    print(f"Evaluation set: tests/data/screening/{prefix}_*.jsonl")
 
     def of(rows: list[dict], label: str) -> list[dict]:
         return [row for row in rows if row["label"] == label]

@@ -19,7 +19,10 @@ _DRUGS = (
 )
 _ALCOHOL = "alcohol|vodka|whiskey|whisky|booze|liquor|wine|beer|tequila|rum|gin|drinks|drinking"
 _ME = "myself|meself"
-_FUTURE = "going|gonna|gunna|goin|gona|want|wanna|wana|planning|plan|ready|about|bout|finna"
+_FUTURE = (
+    "going|gonna|gunna|goin|gona|want|wanna|wana|planning|plan|ready|about|bout|finna|ima|"
+    "imma|boutta|tryna"
+)
 # Someone a relative or friend writes about.
 _OTHER = (
     "son|daughter|brother|sister|mom|mum|mother|dad|father|husband|wife|boyfriend|girlfriend|"
@@ -43,6 +46,19 @@ _NUMBERS = (
     "thirty|forty|fifty|sixty|hundred"
 )
 _BOSS = "boss|manager|supervisor|coach|teacher|professor|sponsor|counselor|mom|mum|dad|parents"
+_TONIGHT = "tonight|tonite|2nite|2night|tnite|tonight|tonigh"
+# Whose weapon it is ("my dads gun").
+_WHOSE = (
+    "his|her|their|dads|moms|fathers|mothers|husbands|wifes|brothers|grandpas|grandads|"
+    "stepdads|boyfriends|uncles|roommates"
+)
+_GUN = "gun|guns|pistol|handgun|firearm|revolver|shotgun|rifle|glock"
+_PET = "dog|dogs|cat|cats|pets|pet|puppy|kitty|kitten|bird|birds|horse|bunny|rabbit"
+# Everyone the writer might say goodbye or "i love them" to.
+_LOVED = (
+    "everyone|everybody|yall|family|friends|kids|children|babies|parents|mom|mum|dad|wife|"
+    "husband|son|daughter|sister|brother|partner|girlfriend|boyfriend|gf|bf|grandma|grandpa"
+)
 
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # --- urgent ------------------------------------------------------------------------
@@ -142,6 +158,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "im|i am|m? not safe right? now|tonight",
         "dont feel safe with|around|by myself",
         "not okay|ok|fine|alright|good i|and? just|really? want|wanna to? die",
+        # Not being alive by a time.
+        "wont be alive",
+        "will|might|may not be alive",
+        "wont be here|around|alive by|in the? morning|tomorrow|sunrise|tmrw",
+        "wont be here|around|alive tomorrow|tmrw",
+        "will not be here|around|alive by|in the? morning|tomorrow|sunrise|tmrw",
+        "ill|id|i|will|would probably|already|prob? be dead|gone by the? morning|tomorrow|sunrise|"
+        "tmrw|tonight|tonite",
+        "this|its is? the end for me",
+        "by tomorrow|morning|tonight|tonite|tmrw ill|i|id|im will|be? be? gone|dead",
     ),
     "plan": (
         "have|got|made|making a plan to die|end|kill|jump|hang|overdose|od",
@@ -194,6 +220,56 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         f"how many {_DRUGS} to|would|will|does kill|die|od|overdose",
         "lethal|fatal dose",
         "know|decided|figured|planned exactly? how|when|where ill|id|im do|doing it",
+        # A time.
+        "going|gonna|gunna|goin|gona|ima|imma|finna|boutta|about|bout|planning|plan|decided "
+        f"to? do it {_TONIGHT}|rn",
+        f"im|am|m doing|doin it {_TONIGHT}|rn",
+        "im|am|m|ima|imma about|bout|boutta to? do it",
+        f"{_TONIGHT}|tonights is? the night",
+        f"{_TONIGHT}|tonights is|s? my last night|day",
+        f"it|this|everything|life all? ends|end|ending {_TONIGHT}",
+        "do it when|once|after|while my? wife|husband|partner|roommate|roomate|boyfriend|"
+        "girlfriend|bf|gf|mom|mum|dad|parents|family|kids|everyone|everybody|they|he|she "
+        "leaves|leave|left|goes|go|is|are|falls|fall|gets|s asleep|gone|out|away|sleeping|to|for",
+        "leaves|leave|left|goes|go for|to work im|ill|imma|ima|i going|gonna|gunna|doing|do|will "
+        "to? do? it",
+        "leaves|leave|left|asleep|sleeping|gone|school im|imma|ima|am going|gonna|gunna|doing to? "
+        "do? it",
+        # It is all decided.
+        "have|got|ive|had it|everything all? planned|mapped|plotted",
+        "planned|plotted it|everything all? out",
+        "already planned|plotted it|how|when|where|everything",
+        "know|decided|figured|planned|picked exactly? how|when|where im|i|ill|id going|gonna|"
+        "gunna|would|will|ima|imma to? do it",
+        "know|decided|figured|planned|picked exactly? how|when and|n when|how|where",
+        "chose|chosen|picked|picking|choosing the|a|my method|bridge|tree|building|overpass",
+        "set|picked|chose|chosen the|a date|day|time to die|kill",
+        # A place.
+        "standing|sitting|stood|sat|stand|sit|standin|sittin on|at|by the|a|this|that|my? edge|"
+        "ledge|railing|roof|"
+        "rooftop|bridge|tracks|cliff|overpass",
+        "im|am|m on|at the|a|those? train|railroad|railway|subway tracks|track|bridge",
+        "im|am|m on|at the|a|this? roof|rooftop|cliff|cliffs|railing",
+        "edge of the|a|this? roof|bridge|building|cliff|rooftop|balcony|overpass",
+        "on|at top of the|a|this? building|bridge|parking|garage|tower|overpass|cliff|roof",
+        "drove|driving|walked|walking|went|came|got|headed|heading|biking out? to the|a? bridge|"
+        "tracks|cliff|overpass",
+        "parked|parking by|at|near|on|under the|a? bridge|tracks|cliff|overpass",
+        "in the|my car in the|my|our? garage",
+        "in the|my|our? garage in|with the|my car|engine|motor",
+        "car|engine|motor is|s|still? running in the|my|our? garage",
+        "garage door|doors closed|shut",
+        "hose|tube|pipe from|to|into|in the? exhaust|tailpipe",
+        # A method.
+        "gonna|finna|boutta jump",
+        "jump*|leap|leaping off|from a|the|this|that? parking? garage|structure|deck|pier|dam|"
+        "highway|platform",
+        "swallow|swallowing|down|downing|pop|popping them|em|these|those|it all",
+        "swallow|swallowing|down|downing|pop|popping all of them|these|those|em",
+        "take|taking them|em|these|those|it all at? once|tonight|tonite|now|rn",
+        "take|taking all of them|these|those|em at? once|tonight|tonite|now|rn",
+        "take|taking every last|single pill|one|bottle",
+        "has|had a plan to|and die|end|kill|jump|overdose|od|hang|shoot",
     ),
     "means": (
         f"{_DRUGS} saved|stockpiled|stashed|hoarded|lined|hidden|collected|piled",
@@ -210,6 +286,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         f"{_MEANS}|pills in my hand|lap|mouth",
         f"{_MEANS}|pills next to|beside me",
         f"{_MEANS}|pills in front of me",
+        f"{_MEANS}|pills|meds|bottle|noose|blades are|is|s right? in front of|next to|beside me",
         f"{_MEANS}|pills is|are ready|loaded",
         f"{_MEANS}|pills right here",
         "bought|got|have|made|tied|tying|tie|hung|hanging a|the|my? rope|noose",
@@ -223,6 +300,24 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "vodka|whiskey|whisky|booze|liquor|wine|tequila|bottle and my|the|all sleeping|pain? "
         f"{_DRUGS}",
         f"{_DRUGS} and a bottle|fifth|handle",
+        # Enough to do it.
+        "have|got|ive|saved|collected|bought|stashed enough to do|end|finish it",
+        "have|got|ive|saved|collected|bought|stashed enough to die|od|overdose",
+        "have|got|ive|saved|collected|bought|stashed enough to kill me|myself",
+        "everything i need to do|end|finish it",
+        "everything i need to die|overdose|od",
+        "been|im|am|ive|i|was stockpil*",
+        f"bottle|bottles|handful|pile|box|stash of {_DRUGS} ready|right|next|beside|lined|counted|"
+        "waiting|laid",
+        f"lined|lining up all|every? of? my|the? {_DRUGS}",
+        # A weapon in hand.
+        f"have|got|holding|loaded|loading|found|took|grabbed|grab|get|bought my|the|a? {_WHOSE}? "
+        f"{_GUN}",
+        f"got|get|took|pulled|taking|pulling|getting the|my|a? {_WHOSE}? {_GUN} out",
+        f"hand|hands|finger|fingers is|are|s? on|around the|a|my|{_WHOSE}? {_WHOSE}? "
+        f"trigger|{_GUN}",
+        f"{_GUN} in my hand|hands|lap|mouth",
+        "loaded the|my|a gun|pistol|rifle|shotgun|handgun|revolver|glock",
     ),
     "preparatory": (
         "goodbye|suicide|farewell letter|letters|note|notes|video|message|text",
@@ -257,6 +352,35 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "affairs in order",
         "affairs settled",
         "put|putting|got|getting my affairs in|settled",
+        # Notes and letters.
+        "wrote|written|finished|writing|write my note",
+        "wrote|written|writing|left a|the note",
+        "wrote|written|finished|writing my last|final letter|letters|note|notes|words|message",
+        "wrote|written|finished a|the|my note|letter last night|tonight|already|earlier",
+        "read|reads|see|sees|get|gets|find|finds this ill|i|im|id will|would? already|probably? "
+        "be gone|dead",
+        # Pets, things, passwords.
+        f"giving|gave|give|given my|our|his|her|their? {_PET} away",
+        f"giving|gave|give|given away my|all|his|her|their? my|his|her? {_PET}|stuff|things|"
+        "belongings",
+        f"make sure my {_PET} gets|get|goes|go|is|are taken|fed|loved|a|to|okay|ok",
+        f"{_PET} gets|get|finds|find|goes|go to? a good|new|loving home",
+        "heres|here|these are|is? my|all|the passwords|pins|logins",
+        "left|wrote|writing|gave|giving|sent|sending|leaving|shared|written down? all? my "
+        "passwords|logins|pins",
+        # Telling people they are loved, saying goodbye.
+        f"tell my? {_LOVED} i|that|ill love|loved|always|miss",
+        f"tell|let my? {_LOVED}|them i|that said? goodbye|bye",
+        "tell my kids|children|babies|parents|family|sister|brother|boyfriend|girlfriend|partner "
+        "im|i am|m? sorry",
+        "this|its|heres|here is? goodbye",
+        "this|its|heres|here is? my goodbye|goodbyes",
+        "just|only? wanted|want|wanna|needed|came|writing|here to say|write goodbye",
+        "im|am|m saying goodbye",
+        "for everything goodbye|bye",
+        "love you all|guys|yall|everyone goodbye|bye",
+        "wont need it|them|anything|this|that|any after tonight|tonite|today",
+        "need it|them|anything|this|that|any where im|i going",
     ),
     "self_harm_now": (
         f"cut|cuts|cutting|cuttin|cuting|cutted {_ME}",
@@ -304,6 +428,27 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "cant|cannot stay awake",
         "can not stay awake",
         "cant|cannot keep my eyes open",
+        # Took a lot, took too much, mixed.
+        "swallowed|popped a|an? bunch|handful|lot|ton|fistful|shitload|bottle|pile",
+        "took|taken a bunch|handful|fistful",
+        "took|taken|swallowed|popped way? too many|much",
+        "mixed|mixing|combined everything",
+        f"mixed|mixing|combined my|some|the? {_DRUGS} and|with {_DRUGS}",
+        "whole|entire bottle|fifth and|then took|popped|swallowed",
+        # How it feels.
+        "cant|cannot feel my legs|arms|face|hands|body|fingers|lips|chest|heart",
+        "can not feel my legs|arms|face|hands|body|fingers|lips|chest|heart",
+        "im|am|m|feel|feeling|myself fading|fadin",
+        "im|am|m|myself slipping away",
+        f"spinning|racing|pounding|dizzy|numb after|from|since the|my|those|all|some? {_DRUGS}",
+        "spinning|racing|pounding|dizzy|numb i|after|and|since i? took|swallowed|popped",
+        "cant|cannot breathe and|after|since|i? i? took|swallowed|popped",
+        "think|thinking im|am|m dying",
+        "dying i|ive took|taken|swallowed|popped|overdosed|oded|just",
+        "im|am|m passing|blacking out",
+        "im|am|m going|getting numb",
+        "overdosed|oded|od and isnt|wont|not|cant|is|hasnt|wasnt not? waking|wake|breathing|"
+        "responding|responsive",
     ),
     "partner_danger": (
         f"{_PARTNER} is|has|keeps|keep|been|just? threaten*|threatened|threatens to kill|hurt|"
@@ -330,6 +475,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         f"{_PARTNER} locked me in",
         f"hiding from him|her|my {_PARTNER}",
         "domestic violence|abuse right? now|tonight|again",
+        f"{_PARTNER} is|s|keeps|just? outside my|the|our door|house|window|apartment|place",
+        f"{_PARTNER} is|s|keeps|just? banging|pounding|kicking on? my|the|our door|window|doors",
+        f"{_PARTNER} is|s|keeps|just? at my door|window|windows",
+        f"{_PARTNER} broke|breaks|breaking|busted|bust in|into",
+        "broke|kicked|kicking|breaking|busted|smashed|smashing down|in the|my|our front? door|"
+        "window",
+        "banging|pounding|kicking on the|my|our front? door|window",
+        f"{_PARTNER}|hes|shes is|s|keeps|been|keep|just? threatening|threatened|threatens me",
+        "hiding|locked myself? in the|my|a? bathroom|closet|basement",
+        "afraid|scared|terrified|frightened to go|be back? home",
+        f"{_PARTNER} keeps|is|always|has|still? been? hurting me",
     ),
     "someone_else_acute": (
         "wants to die",
@@ -361,6 +517,21 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "cant|cannot wake him|her|them up?",
         f"he|she|they|{_OTHER} wont wake up",
         f"{_PRONOUN}|{_OTHER} is|s suicidal",
+        f"{_PRONOUN}|{_OTHER} is|s|was on|at the|a|his|her? bridge|ledge|roof|rooftop|tracks|"
+        "overpass|cliff",
+        f"{_PRONOUN}|{_OTHER} left|wrote a note|letter and|then",
+        "says|said|told me|us? he|she|they has|have|had|got|made a plan",
+        f"{_PRONOUN}|{_OTHER} took|grabbed the|a|his|her|my|their|dads? {_GUN} and|then left|"
+        "drove|ran|disappeared|locked|went|took|wont|isnt|stopped",
+        f"{_PRONOUN}|{_OTHER} took|grabbed all his|her|their|the|my? {_DRUGS} and|then left|ran|"
+        "disappeared|locked",
+        f"{_PRONOUN}|{_OTHER} took|grabbed the|his|her|their|my {_DRUGS} and|then locked|"
+        "disappeared|ran",
+        f"himself|herself|themselves|themself in the|his|her|their|a? bathroom|room|garage|car|"
+        f"closet|basement with a|his|her|the|my|their? {_MEANS}|{_DRUGS}",
+        f"{_PRONOUN}|{_OTHER} is|s|was not breathing|waking|conscious",
+        f"has|got|grabbed|holding {_WHOSE} {_GUN}|rope|noose",
+        f"gave|giving|given away {_WHOSE} {_PET}|stuff|things|belongings",
     ),
     # --- review ------------------------------------------------------------------------
     "burden": (
@@ -428,6 +599,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nothing will|is|ever ever? going|gonna? to? change|help|improve",
         "nothing will ever? get better",
         "nothing helps anymore",
+        "this|its is? it for me",
+        "feel|feels|feeling like im|am|m|i am? dying",
     ),
     "past_attempt": (
         "tried|attempted|trying|try to kill|end|hang|overdose|od|cut|drown|jump",
@@ -544,6 +717,52 @@ IDIOMS: tuple[str, ...] = (
     "hit|hits me up|back",
     "beat|beats me at|to",
     "choke|choked|chokes me up",
+    # Plans for coming back, places that are only names.
+    "plan|plans|planned to|for get|come|stay|go|start|quit|be|return|coming|getting|staying|"
+    "going|starting|quitting|being|returning|sobriety|recovery|treatment|work|school|move|"
+    "moving|rehab|detox",
+    "planned|mapped out? with|around|childcare|rides|transportation|so|ill|im|and",
+    "bridge street|st|rd|road|ave|avenue|clinic|center|centre|program|group|club|team|card|"
+    "game|loan|housing|job|shift|crew|builder|apartments",
+    # Saying goodbye to a habit or a person on staff.
+    "goodbye|bye to drinking|using|alcohol|booze|drugs|weed|meth|cocaine|coke|smoking|vaping|"
+    "gambling|addiction|pills|opioids|heroin|fentanyl|that|those|this",
+    "goodbye|bye to my|the|that|our old|bad|toxic|former|past",
+    "say|said|saying|says goodbye|bye to my|the|our? counselor|therapist|group|doctor|dr|nurse|"
+    "staff|team|case|sponsor|coworkers|boss|class|classmates|job|dealer",
+    # Taking a lot of time off, passing things out, mixing up dates.
+    "took|taken|take a bunch|handful|fistful|lot|ton of time|days|weeks|months|shifts|classes|"
+    "courses|hours|notes|pictures|photos|steps|breaks|tests|calls|risks|walks|money|credits|"
+    "sessions|groups|vacation|trips|naps|showers|selfies|questions|screenshots",
+    "took|taken|take way? too many|much time|on|off|days|shifts|classes|hours|credits|weeks|"
+    "risks|breaks|chances|sick|pictures|photos|notes|steps",
+    "mixed|mixing|mix everything|it|them|things up|together",
+    "passing out flyers|papers|food|candy|cards|resumes|invitations|pamphlets|brochures|"
+    "samples|tests|plates|water",
+    f"{_GUN} hunting|range|safe|cabinet|locker",
+    "do it right|differently|properly|sober|clean|better|together",
+    "do it this? time? with help|support|group|you|your|meds|treatment|therapy|structure",
+    "fading out|away of|from",
+    "roof|rooftop fixing|repairing|working|cleaning|shoveling|painting|patching|installing|"
+    "replacing|for|at|bar|party|deck|garden|pool|lol|haha",
+    "note|notes to|for|on|at|from|in the|my|your? boss|work|job|school|teacher|doctor|doc|"
+    "employer|judge|court|counselor|therapist|front|desk|fridge|door|office|pharmacy|landlord|"
+    "probation|po|lawyer|sponsor|hr|insurance|journal|phone|calendar|planner|app|group|class",
+    "my last night|day at|in|of|before|with|shift|working",
+    "can|could|should|may|would i|we|you do it",
+    "planned out? for my|the|our|a|me|next|monday|tuesday|wednesday|thursday|friday|coming",
+    "planned it|everything|this with|around",
+    "fading lol|haha|lmao",
+    "threaten*|threatened|threatening me with divorce|court|custody|eviction|leaving|lawsuit|"
+    "lawyers|rehab|treatment|police|cops",
+    "home for|over the? thanksgiving|christmas|easter|holidays|holiday|break|summer|vacation|"
+    "weekend|visit",
+    "breathing well|right|properly|good|normally|easy|better",
+    "swallowed|swallow|swallowing a|my? lot|bunch? of? pride",
+    "tomorrow|tmrw|morning out|working|traveling|busy|at|for|on",
+    "lined|lining up? in|for the|my|a? organizer|pillbox|box|week|case|dispenser",
+    "the night i|we tell|told|start|go|come|quit|talk|call|ask|finally",
+    "hiding|hid from my? creditors|bills|landlord|problems|feelings|everyone|everybody|family",
 )
 
 NEGATIONS: tuple[str, ...] = (
@@ -635,4 +854,4 @@ NEAR_WORDS: tuple[str, ...] = tuple(
 )
 
 del _DRUGS, _ALCOHOL, _ME, _FUTURE, _OTHER, _PRONOUN, _PARTNER, _VIOLENCE, _MEANS, _NUMBERS
-del _BOSS
+del _BOSS, _TONIGHT, _WHOSE, _GUN, _PET, _LOVED

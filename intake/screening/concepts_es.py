@@ -36,6 +36,14 @@ _JUMP_TO = (
     "puente|edificio|azotea|balcon|vias|via|metro|tren|carro|camion|trailer|precipicio|"
     "barranco|ventana|rio|acantilado|segundo|tercer|quinto"
 )
+# Street drugs that kill in one go: "me meti demasiado fentanilo".
+_STRONG = "fenta|fentanilo|fentanil|heroina|chiva|morfina|oxy|oxys|percos|xanax|pastis"
+# Counts of pills no one takes as a dose: "me tome como 30 pastillas".
+_MANY = (
+    "10|12|14|15|16|18|20|25|30|35|40|45|50|60|70|80|90|100|diez|doce|quince|veinte|"
+    "treinta|cuarenta|cincuenta|sesenta|cien"
+)
+_DRINK = "alcohol|tequila|cerveza|cervezas|cheve|cheves|vino|vodka|whisky|licor|pisto|guaro|ron"
 
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # ---- urgent ------------------------------------------------------------------------
@@ -96,6 +104,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "no estoy a salvo",
         "no me siento a salvo",
         "no me siento segura|seguro conmigo|ahora|ahorita|hoy|sola|solo",
+        "ojala|quisiera|quiero|deseo que? no despierte|despertara|amanezca|amaneciera|despertase",
+        "dejar de existir",
+        "quiero|kiero|quisiera|deseo|necesito dejar de vivir|respirar",
+        "mejor me muero|mato|muera|suicido|desaparezco",
+        "me|m quito|quitare|quitaria la|mi vida",
+        "me|m quiero|kiero|voy a? dar|pegar|echar|meter un tiro|balazo|plomazo|disparo",
+        "acabar|terminar|acabo|termino con mi|este|el sufrimiento|miseria",
+        "mi|nuestra vida esta|corre peligro",
     ),
     "plan": (
         "tengo|hice|arme|planee|planeado|planeando un|el|mi? plan para|de matarme|morir|"
@@ -136,6 +152,33 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "noche",
         f"decidi|decidido|decidida|decision de|a? {_SELF_END}|quitarme",
         "todo listo|preparado para morir|matarme|suicidarme|partir|despedirme",
+        f"todo planeado|pensado|decidido para|pa {_SELF_END}|morir|quitarme|suicidarme",
+        "lo tengo todo planeado|planeadito",
+        "lo voy|vooy|boy a hacer esta noche|madrugada",
+        "voy|vooy|boy a hacerlo esta|hoy noche|madrugada",
+        "lo hago|hare esta noche|madrugada",
+        "esta noche lo hago|hare",
+        "esta noche lo voy a hacer",
+        "a hacer|hacerlo hoy en la noche|madrugada",
+        "hoy en la noche lo hago|hare",
+        "se|decidi|pense|planee|elegi|escogi como|cuando|donde lo voy a hacer",
+        "se|decidi|pense|planee como|cuando|donde lo hare|hago|hacerlo esta|hoy",
+        "se vaya|vayan|duerma|duerman a|al? trabajar|trabajo|dormir|escuela? lo hago|hare",
+        "se vaya|vayan|duerma|duerman lo voy a hacer",
+        "a|al trabajar|trabajo|dormir lo voy a hacer",
+        "me quede|quedo|quedemos sola|solo lo hago|hare",
+        "estoy|toy|ando|estoi|parado|parada|sentado|sentada arriba|encima|orilla|borde|filo "
+        "de|del el|la|un|una? puente|azotea|edificio|vias|cornisa|barranco|precipicio|"
+        "acantilado",
+        "estoy|toy|estoi|sentado|sentada|encerrado|encerrada en el|mi carro|coche|troca|"
+        "camioneta en la cochera|garaje|garage",
+        "cochera|garaje|garage con|y el? motor|carro|coche prendido|encendido|corriendo",
+        "echar|echarme|echarse al|del|a la? rio|puente|tren|vias|mar|lago",
+        "estrellar|estampar|chocar el|mi carro|coche|troca|camioneta contra|a proposito",
+        "voy|quiero|kiero a? estrellar|estampar el|mi carro|coche|troca|camioneta",
+        "manana ya no existo|existire",
+        "ya no voy a estar viva|vivo",
+        "no voy|creo a amanecer",
     ),
     "means": (
         "junte|guarde|guardado|juntado|acumulado|acumulando|juntando|guardando|escondi|"
@@ -161,6 +204,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "compre|tengo|consegui|traigo|guarde el|un|una? veneno|raticida|cianuro|anticongelante",
         "veneno para|de ratas|rata|raton|ratones|cucarachas",
         "carro|coche|motor prendido|encendido en|dentro la|el? cochera|garaje|garage",
+        f"suficiente|suficientes|bastante|bastantes para|pa|como hacerlo|{_SELF_END}|morir",
+        f"lo que necesito|ocupo para|pa {_SELF_END}|morir|suicidarme|quitarme",
+        f"{_PILLS} en la|mi|mis mano|manos",
+        f"{_PILLS} enfrente|frente de|a mi",
+        "comprar|conseguir una|un|la|el? pistola|arma|escopeta|rifle|revolver|soga|horca",
+        "pistola|arma|escopeta|revolver|rifle ya? esta|estan cargada|cargado|cargadas",
+        "manguera al|del|en el escape|mofle",
+        "compre|consegui|prepare carbon|anafre para|pa|y? encerrarme|matarme",
     ),
     "preparatory": (
         "carta|cartas|nota|notas|mensaje|mensajes|video|videos|cartita de despedida",
@@ -194,6 +245,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "mascotas|perrito|perrita|gatito",
         "quedense|quedate|queden con mis|mi cosas|ropa|perro|gato|carro|pertenencias",
         "mi funeral|entierro|velorio|cremacion",
+        "deje|dejando|dejo|dejare una|unas|mi|mis carta|cartas|nota|notas|cartita para|a mis? "
+        "hijos|hijas|hijo|hija|familia|esposo|esposa|mama|papa|todos",
+        "mis ultimas palabras",
+        "di|regale mi|mis perro|perra|gato|gata|mascota|mascotas|perrito|perrita|gatito|gatita a",
+        "les|te deje|dejo|dejando|mando|paso mis|las contrasenas|contrasena|claves|passwords|nips",
+        "aqui|estas son|estan mis contrasenas|claves|passwords|nips",
+        "es|sera|este|esto|esta mi|un adios|despedida",
+        "diles|dile|diganle|diganles|digale|digales a mi|mis hijos|hijas|hijo|hija|familia|"
+        "mama|papa|madre|padre|esposo|esposa|hermano|hermana que|q los|las|la|lo|le",
+        "cuando yo? ya no este|estes|exista aqui|aca|mas|viva|vivo",
+        "cuando yo? ya no exista",
     ),
     "self_harm_now": (
         "me|m estoy|sigo|ando|toy|estoi cortando|lastimando|quemando|golpeando|rasgunando|"
@@ -221,6 +283,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "me? doy|daba golpes|cabezazos",
         "darme golpes|cabezazos",
         "golpeo|pego|azoto la|mi cabeza contra",
+        "me|m acabo de cortar|quemar|lastimar|cortarme|quemarme",
+        "me|m acabo de hacer dano|danio",
+        "estoy|toy|sigo sangrando mucho|bastante|demasiado|sin",
+        "no para|deja|paro de sangrar",
     ),
     "overdose_now": (
         f"me? tome|trague|meti|tomado|tragado todas|todos las|los|mis|sus? {_PILLS}",
@@ -245,6 +311,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "tome|bebi|trague|tomado|bebido veneno|cloro|raticida|anticongelante|insecticida|lejia",
         "me inyecte|puse|meti toda|demasiad* insulina|fentanilo|heroina|morfina",
         "perdiendo|pierdo el conocimiento",
+        f"me? tome|trague|meti como|unas|unos|mas|casi de? {_MANY} {_PILLS}",
+        f"me? tome|trague|meti {_MANY} {_PILLS}",
+        f"me|m tome|trague|tomando|tragando todas? las|mis|unas? {_PILLS} con|y {_DRINK}",
+        f"tomandome|tragandome todas? las|mis|unas? {_PILLS} con|y {_DRINK}",
+        f"me? meti|inyecte|puse|tome un? demasiad*|monton de? {_STRONG}",
+        f"me pase|pasé de|con las|los|mis? {_PILLS}|dosis|{_STRONG}",
+        "ya? no siento las|los|mis piernas|manos|brazos|cuerpo|pies|labios",
+        f"vueltas despues|desde de|que las|mis|todas|tantas|tome|tomar {_PILLS}",
+        "me estoy|toy|estoi desmayando",
+        "me voy a desmayar",
+        "me estoy|toy|estoi muriendo",
+        "siento|creo que|q me estoy muriendo",
     ),
     "partner_danger": (
         f"{_PARTNER} me amenaza|amenazo|amenazando|pega|pego|golpea|golpeo|golpeando|ahorca|"
@@ -270,6 +348,22 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "sufro|vivo|viviendo|sufriendo violencia",
         "que me va|quiere a? matar|matarme",
         "me quiere|quieren|quiso matar|ahorcar|golpear",
+        "ex|exnovio|exnovia|exesposo|exesposa|expareja|exmarido esta|anda afuera|fuera|"
+        "enfrente de|en mi? casa|puerta|depa|trabajo",
+        "me amenazo|amenaza|amenazando|amenazaba con|a un|una|el|la|su? cuchillo|pistola|"
+        "arma|navaja|machete",
+        "me apunto|apunta|apuntando|apuntaba con|a la|una|un|su? pistola|arma|escopeta|"
+        "cuchillo|navaja",
+        "estoy|toy|me|ando escondida|escondido|escondi en el|la|un bano|cuarto|closet|"
+        "recamara|carro",
+        "estoy|toy|estamos en peligro",
+        "miedo de|a que|q me mate|golpee|lastime|ahorque|mata",
+        "si lo|la dejo|denuncio me mata|matara",
+        "no me deja|dejan salir de|a? la? casa|cuarto",
+        "me va|iba a pegar|golpear cuando|si|otra",
+        "me rompio|quebro|revento la|el|un nariz|boca|labio|brazo|costilla|costillas|diente|cabeza",
+        "me dejo|dejaron moretones|moreteada|moreteado",
+        "me dejo|dejaron|puso el ojo morado",
     ),
     "someone_else_acute": (
         "se quiere|queria|va|iba|piensa a? matar|suicidar|ahorcar|colgar|tirar|aventar|envenenar",
@@ -278,7 +372,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "dice|dijo|dicen|escribio|puso|publico|comento|menciona que|q? se quiere|queria|va|iba a? "
         "matar|morir|suicidar",
         "ya? no quiere|queria vivir|existir|despertar",
-        f"se tomo|trago|metio todas|todos|muchas|demasiad*|monton|chingo|punado las|los|sus|de? "
+        f"se tomo|trago|metio un? todas|todos|muchas|demasiad*|monton|chingo|punado las|los|sus|"
+        "de? "
         f"{_PILLS}",
         "se tomo|trago|metio un|una|el|la|todo|toda frasco|bote|caja|blister|tira de|entero|"
         "entera|completo",
@@ -298,6 +393,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "le dio|esta|tiene|teniendo una sobredosis",
         "se despidio de todos|todas|nosotros|la",
         "se quiere|va|queria|iba a? quitar la|su vida",
+        "se encerro|encerraron en el|la|su bano|cuarto|recamara|carro|closet con",
+        "no reacciona|respira",
+        "lo|la encontre|encontramos tirado|tirada|inconsciente|colgado|colgada",
+        "labios morados|azules",
+        "tuvo|dio una sobredosis hoy|ahorita|ahora",
+        "acaba de tener|darle una sobredosis",
+        "lo|la encontre|vi|cache|encontramos con una|la|un|el|su soga|cuerda|pistola|arma|navaja",
+        f"intento|trato {_OTHER_END}",
+        f"acaba de intentar {_OTHER_END}",
     ),
     # ---- review ------------------------------------------------------------------------
     "burden": (
@@ -438,6 +542,15 @@ IDIOMS: tuple[str, ...] = (
     "no tengo|tenia|tenido pensamientos|ideas|planes|intencion|intenciones|ganas de? suicid*|"
     "matarme|morir|morirme|hacerme|lastimarme|cortarme",
     "no es que quiera|quiero morir|morirme|matarme",
+    # "No sé cómo lo voy a hacer" (how I'll manage), "estoy en peligro de perder el trabajo".
+    "no|ni se|sabia|sabemos como|cuando|donde lo voy|vamos|hare|hago|hacer",
+    "en peligro de",
+    "no tengo|tenemos|hay suficiente|suficientes|bastante|bastantes",
+    "no es un|mi adios|despedida",
+    "panico|ansiedad|ansiosa|ansioso y? siento|creo|pienso que|q me",
+    "muero|muriendo|moria de ansiedad|estres|preocupacion|tos|gripa|trabajo|calor|frio",
+    "acabo de cortar|quemar con|en el|la|un|una? cuchillo|lata|papel|horno|estufa|sarten|"
+    "plancha|aceite|agua|abrelatas",
 )
 
 # A match starting within three words after one of these is cancelled. Only phrases that deny
@@ -468,7 +581,7 @@ PAST: tuple[str, ...] = (
     "hace|hacen ya? un|una|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|muchos|"
     "mucho|varios|algunos|1|2|3|4|5|6|7|8|9|10|11|12|15|20? ano|anos|mes|meses|tiempo|semanas",
     "el|la? ano|mes|verano|invierno|otono|primavera|semana|navidad pasado|pasada",
-    "cuando era|tenia|vivia|estaba",
+    "cuando yo? era|tenia|vivia|estaba",
     "de joven|chico|chica|nino|nina|adolescente|chamaco|morro|morra|chavo|chava|pequeno|"
     "pequena|chamaca",
     "en el pasado",
@@ -483,6 +596,9 @@ PAST: tuple[str, ...] = (
 NEAR_WORDS: tuple[str, ...] = (
     "matiz",
     "ahorrarme",
+    "apunte",
+    "pesado",
+    "sangrado",
     "ahorrarse",
     "ahorro",
     "camino",

@@ -72,6 +72,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "morte seria|e um? alivio|melhor|descanso",
         "seria melhor se eu? morresse|morrer",
         "tanto faz se eu? morrer|morro|morresse",
+        # --- extended
+        "me|mim matar|suicidar hj|hoje|agora",
+        "sumisse|sumir|desaparecesse pra|para sempre",
+        "nao|n vejo|tem|ha saida|solucao|outra so|alem|fora|senao a|da morte",
+        "nao|n vejo saida|solucao nenhuma so|alem|fora|senao a|da morte",
+        "dar|dou|darei|colocar|por um? fim em|a|no|na|nesse|nisso tudo",
+        "chegou a minha hora",
     ),
     "plan": (
         "tenho|fiz|montei|planejei|tracei um? plano pra|para|de me|mim|se? matar|morrer|"
@@ -110,6 +117,25 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nao|n passo|sobrevivo dessa|desta noite|semana",
         "nao|n passo de hoje",
         "nao|n vou? estar|estarei viva|vivo amanha|mais",
+        # --- extended
+        "vou|vo fazer isso|isto hj|hoje a|de noite",
+        "vou|vo fazer isso|isto quando|assim|depois ele|ela|eles|elas|meu|minha|todos|geral",
+        "sair|sairem|dormir|dormirem|viajar|trabalhar|trabalho eu? vou|faco fazer? isso|isto",
+        "ja? tenho tudo planejado|planejadinho|esquematizado",
+        "sei exatamente como|quando|onde vou? fazer|morrer|acabar",
+        "to|tou|estou|fiquei no|dentro do? carro na|da garagem",
+        "carro|motor ligado na|dentro da? garagem",
+        "garagem fechada com|e o? carro|motor ligado",
+        "liguei o carro|motor na|dentro da? garagem",
+        "mangueira no|do|pro|ao escapamento",
+        "to|tou|estou na|no|em beira|beirada|alto|topo do|da ponte|predio|viaduto|telhado|penhasco|"
+        "janela|sacada|trilho|trilhos|linha",
+        "terraco|telhado|laje|sacada|janela|ponte|viaduto|predio pra|para pular|me",
+        "vou|vo|quero|kero tomar|engolir tudo|todos|todas hoje|hj|agora|essa|esta",
+        "amanha nao|n vou|estarei|estou|to estar? mais aqui|vivo|viva",
+        "amanha eu nao|n estou|to|estarei mais aqui|vivo|viva",
+        "hoje|esse|este e|sera|eh meu ultimo dia",
+        "minha ultima noite|madrugada",
     ),
     "means": (
         "guardei|juntei|separei|estoquei|acumulei|escondi os|as|meus|minhas|uns|umas? "
@@ -119,7 +145,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "remed*|comprim*|pilul*|calmant* que eu? guardei|juntei|separei|estoquei|acumulei|escondi",
         "remed*|comprim*|pilul*|calmant* guardados|guardadas|escondidos|escondidas|estocados|"
         "separados|separadas",
-        "remed*|comprim*|pilul*|calmant* suficiente|suficientes pra|para morrer|me|acabar",
+        "remed*|comprim*|pilul*|calmant* suficiente|suficientes pra|para morrer|matar|acabar|"
+        "overdose",
+        "remed*|comprim*|pilul*|calmant* suficiente|suficientes pra|para me matar|suicidar",
         "juntei|estoquei|acumulei um monte|varios|varias|muitos|muitas de? remed*|comprim*|"
         "pilul*|calmant*|cartelas|caixas",
         "comprei|tenho|peguei|arrumei|consegui|arranjei uma|um|a|o? corda|arma|revolver|"
@@ -136,6 +164,22 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "tomei|bebi|tomar|beber|tomando|bebendo o|um? veneno|chumbinho",
         "veneno de|pra|para rato|ratos|barata",
         "tenho acesso a uma? arma|revolver",
+        # --- extended
+        "tenho|juntei|guardei|comprei o|um|a? suficiente|bastante pra|para fazer isso|isto",
+        "tenho|juntei|guardei|comprei o|um|a? suficiente|bastante pra|para me? matar|morrer|"
+        "overdose",
+        "carreguei|engatilhei|destravei a|uma|o|um? arma|revolver|pistola|espingarda",
+        "arma|revolver|pistola|corda|lamina|gilete|navalha|veneno ja ta|esta|tá? aqui|pronta|"
+        "pronto|comigo|carregada|carregado",
+        "corda ja? ta|esta|tá? pronta|amarrada|pendurada",
+        "comprei|juntei|estoquei|acumulei|guardei varias|muitas|umas caixas|cartelas|"
+        "frascos de? paracetamol|"
+        "tylenol|dipirona|rivotril|clonazepam|diazepam|zolpidem|amitriptilina|remed*|comprim*|"
+        "calmant*",
+        "venho|ando|tenho|fiquei juntando|guardando|estocando|acumulando|escondendo remed*|"
+        "comprim*|"
+        "pilul*|calmant*|rivotril|clonazepam",
+        "peguei|roubei a|o arma|revolver|pistola|espingarda do|da meu|minha|casa|vizinho",
     ),
     "preparatory": (
         "carta|cartas|bilhete|bilhetes|mensagem|video|recado de despedida|adeus",
@@ -162,6 +206,32 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "peco perdao a todos|voces",
         "nunca mais vao|vai|voces|vcs me ver|ouvir",
         "essa|esta|aqui e minha despedida",
+        # --- extended
+        "deixei|deixando|escondi uma|um|umas|uns|as|os? carta|cartas pra|para|pros|pras|aos|a meus|"
+        "minhas|minha|meu? filhos|filhas|filho|filha|familia|mae|pai|esposa|marido|pais|todos",
+        "isso|isto|essa|esta e|eh um|uma|o|meu|minha adeus|despedida",
+        "filhos|filhas|filho|filha|mae|pai|familia|esposa|marido|netos|neto|neta|irmao|irma|"
+        "pais que|"
+        "q eu? amo|amei|amava ele|ela|eles|elas|voces",
+        "diz|diga|fala|fale|digam|falem|avisa|avisem que|q eu? amo|amava|amei ele|ela|eles|elas|"
+        "voces|todos",
+        "cuida|cuide|cuidem bem? do|da|dos|das meu|minha|meus|minhas? cachorro|cachorra|gato|"
+        "gata|filho|filha|filhos|filhas|cachorros|gatos|pets|bichos|mae|familia|criancas",
+        "dei|doei|doando|dando meu|minha|meus|minhas|os|as cachorro|cachorra|gato|gata|gatos|"
+        "cachorros|pets|bichos|animais",
+        "dei|doei|dando|doando|distribui|distribuindo meus|minhas|os|as|todas|todos? coisas|"
+        "pertences|"
+        "bens",
+        "deixei|passei|anotei|mandei|deixando|passando as|minhas|todas|meus|os? senhas|senha",
+        "senha|senhas do|da|de|dos banco|bancos|cartao|cartoes|conta|contas ta|esta|tá|estao|"
+        "fica|ficam|tao",
+        "fiz|deixei|fazendo|escrevi meu|o|um? testamento",
+        "ultima vez que|q voces|vcs|vc vao|vai ouvir|ver|receber|saber",
+        "perdoa|perdoe|perdoem por tudo",
+        "despede|despeca|despecam de? todos|geral|todo|eles|voces por mim",
+        "diz|diga|digam|manda|mande adeus por mim",
+        "tchau|adeus pra|para sempre",
+        "ate nunca mais",
     ),
     "self_harm_now": (
         "me|mim cortei|cortando|corto|cortar|cortarei",
@@ -212,6 +282,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nao|n consigo me manter acordado|acordada",
         "to|tou|estou apagando|desmaiando|grogue",
         "vista|visao ta|esta escurecendo|embacando|apagando",
+        # --- extended
+        "tomei|engoli uns|umas|mais|quase? de? 10|12|15|20|25|30|40|50|60|100|dez|doze|quinze|"
+        "vinte|trinta|quarenta|cinquenta|cem remed*|comprim*|pilul*|calmant*|rivotril|clonazepam|"
+        "diazepam|zolpidem|paracetamol|dipirona|tylenol",
+        "nao|n to|estou|consigo? sinto|sentindo|sentir mais? meu|minha|minhas|meus|o|a|as|"
+        "os pernas|"
+        "perna|bracos|braco|maos|mao|pes|dedos|labios|boca|rosto",
+        "tudo girando|rodando depois|desde dos|que|de remed*|comprim*|pilul*|calmant*|tomei|tomar|"
+        "engoli",
+        "to|tou|estou|ta|tá? perdendo a|os consciencia|sentidos",
+        "tomei|engoli|misturei tudo com|e bebida|alcool|pinga|cachaca|cerveja|vodka",
     ),
     "partner_danger": (
         "marido|namorado|ex|companheiro|esposo|noivo|parceiro|esposa|namorada|companheira|"
@@ -245,6 +326,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "medo de voltar|ir pra|para casa",
         "marido|namorado|ex|companheiro|esposo|parceiro|ele pegou|pegando|tem uma|a|um|o? "
         "arma|faca|revolver|pistola",
+        # --- extended
+        "ta|esta|tá|fica|vive|ficou me ameacando|agredindo|espancando|estrangulando|enforcando|"
+        "esganando",
+        "ele|ela|marido|namorado|ex|companheiro|esposo|parceiro ta|esta|tá esmurrando|chutando|"
+        "socando|arrombando|forcando|quebrando na|a porta|janela|tudo",
+        "to|tou|estou|fiquei trancada|escondida|escondido no|na|dentro banheiro|quarto",
+        "pai|mae dos|das meus|minhas filhos|filhas|criancas me bateu|bate|batendo|agrediu|ameacou|"
+        "ameaca|ameacando|espancou|enforcou",
+        "ta|esta|tá|chegou bebado|bebada|drogado|drogada|louco|doido|descontrolado e? quebrando|"
+        "batendo|ameacando|agressivo|violento|quebrou",
+        "disse|falou|jurou|diz|fala que|q me|mim mata|matava|mataria",
     ),
     "someone_else_acute": (
         "quer|vai|queria|tentou|tentando|tenta|ia|pretende|ameacou|ameaca|ameacando|"
@@ -270,6 +362,21 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nao|n ta|esta respirando|acordando|reagindo",
         "teve|tendo uma? overdose",
         "ameacou|ameaca|ameacando se? jogar|pular|atirar|enforcar|cortar",
+        # --- extended
+        "tomou|engoliu muito|muitos|demais|tanto remed*|comprim*|pilul*|calmant*|rivotril",
+        "tomou|engoliu remed*|comprim*|pilul*|calmant* demais",
+        "tomou uma? overdose",
+        "ele|ela|filho|filha|marido|esposa|namorado|namorada|irmao|irma|pai|mae|amigo|amiga ta|"
+        "esta|tá|foi na|no|pra|para|pro|em ponte|viaduto|parapeito|beirada|telhado|trilhos",
+        "se? trancou|trancado|trancada|escondeu com|levando os|as|uma|um? remed*|comprim*|pilul*|"
+        "calmant*|arma|faca|corda|revolver|veneno",
+        "cortou|abriu os|o pulsos|pulso",
+        "se enforcou|enforcando|jogou|envenenou",
+        "achei|encontrei meu|minha|o|a? filho|filha|marido|esposa|namorado|namorada|irmao|irma|"
+        "pai|mae|amigo|amiga|ele|ela desacordado|desacordada|desmaiado|desmaiada|inconsciente|"
+        "roxo|roxa",
+        "ta|esta|tá desacordado|desacordada|inconsciente",
+        "achei|encontrei as|os|umas|uns cartelas|caixas|frascos|vidros vazias|vazios",
     ),
     # --- review -------------------------------------------------------------------------
     "burden": (
@@ -422,6 +529,51 @@ IDIOMS: tuple[str, ...] = (
     "arma|armas|revolver|pistola de brinquedo|agua|pressao|airsoft|paintball|choque",
     "jogar|jogando|joguei na|no balada|festa|trabalho|tratamento|projeto|estudo|grupo",
     "viver|vivendo sem voces|vcs|grupo|terapia|carro|dinheiro|emprego|trabalho|internet",
+    "planejado|planejei|planejadinho tudo? direitinho|certinho|com|so",
+    "planejado|planejei|planejadinho tudo? pra|para|de voltar|retornar|vir|entrar|minha|sair|"
+    "ir|chegar|comecar|recomecar|retomar|participar",
+    "garagem do|da|de trabalho|predio|empresa|shopping|condominio|clinica|hospital|escritorio|"
+    "faculdade|mercado|servico|igreja|academia|voces",
+    "ultima noite de|do|da|no|na|em plantao|folga|trabalho|ferias|viagem|hotel|hospital|internacao|"
+    "clinica|servico|turno|festa|curso",
+    "tomar tudo|todos|todas hoje|hj|agora? certinho|direitinho|certo|corretamente|como|conforme",
+    "mais aqui em|no|na|nessa|nesse|nesta|neste|pela|pelo|perto|por|de|a|as|ate",
+    "filhos|filhas|filho|filha|familia|mae|pai|esposa|marido|pais pedindo|avisando|explicando|"
+    "contando|desculpa|desculpas",
+    "adeus|despedida ao|a|do|da|dos|das|aos|as|pro|pra|para vicio|vicios|alcool|bebida|bebidas|"
+    "droga|drogas|cigarro|crack|cocaina|po|maconha|pinga|cachaca|balada|noitada|grupo|programa|"
+    "emprego|trabalho|passado|cidade",
+    "comprim*|remed*|pilul* de|da vitamina|vitaminas|ferro|omega|suplemento|magnesio|calcio",
+    "uns|umas|de? 10|12|15|20|25|30|40|50|60|100|dez|doze|quinze|vinte|trinta|quarenta|cinquenta|"
+    "cem gotas|mg|ml|miligramas|gramas|minutos|dias|anos|reais",
+    "pernas|perna|bracos|braco|pes|maos|dedos de cansaco|tanto|frio|treino|andar|correr",
+    "remed*|comprim*|xarope pra|para|de gripe|dor|febre|tosse|resfriado|pressao|cabeca|garganta|"
+    "alergia|estomago|verme|vermes",
+    "ponte aerea|safena|movel|rolante",
+    "desmaiado|desmaiada|apagado|apagada de cansaco|sono",
+    "minha hora de|da|do|pra|para voltar|mudar|retornar|recomecar|comecar|parar|cuidar|tentar|"
+    "buscar|pedir|procurar|largar|sair|agir|reagir",
+    "acabar o|a mes|semana|tratamento|receita|dia",
+    # --- extended
+    "tudo|planejado|planejada|planejei|planejadinho|organizei|esquematizado pra|para|de voltar|"
+    "retornar|vir|entrar|comecar|recomecar|retomar|ir|participar|chegar|minha|meu|o|a|as|os",
+    "vou? fazer|faco pra|para|com|o|a|a|no|na|de chegar|ir|voltar|pagar|entrar|inscricao|matricula|"
+    "cadastro|formulario",
+    "ultimo dia de|do|da|no|na|em ferias|trabalho|aula|aulas|servico|emprego|empresa|contrato|"
+    "escola|faculdade|curso|folga|licenca|atestado|mes|semana|ano|prazo|inscricao|tratamento|"
+    "grupo|programa|estagio|obra|aviso",
+    "fim em|a|no|na|nesse|nisso tudo que|o|os|a|as|de|dessa|desse|relacionado|isso",
+    "quem|alguem|vcs|voces cuida|cuide|cuidem|cuidaria",
+    "cachorro|cachorra|gato|gata|filho|filhos|filha|filhas|criancas|pets|bichos enquanto|durante|"
+    "ate",
+    "cachorro|cachorra|gato|gata|gatos|cachorros|pets|bichos pra|para|pro|pros|com minha|meu|"
+    "a|o? mae|pai|irma|irmao|amiga|amigo|vizinha|vizinho|vo|avo|tia|tio? cuidar|tomar|ficar",
+    "testamento vital",
+    "ameacando|ameacou|ameaca de? demissao|demitir|processo|processar|despejo|multa|cortar|tirar|"
+    "denunciar",
+    "chefe|chefa|patrao|patroa|mae|pai|sogra|sogro|professor|professora|gerente|coordenador|"
+    "coordenadora|"
+    "supervisor|supervisora disse|falou|diz|fala que|q me? mata|matar|matava",
 )
 
 NEGATIONS: tuple[str, ...] = (
