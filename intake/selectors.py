@@ -183,15 +183,12 @@ class CaseSections:
     events: list
     earlier: list  # the person's other inquiries this viewer may open
     earlier_elsewhere: int  # ...and how many more sit in queues the viewer cannot open
-    unanswered_attempts: int
 
 
 def case_sections(inquiry: Inquiry, *, viewer) -> CaseSections:
     """What an inquiry's page lists below the person and their message."""
-    from .models import ContactAttempt as Attempt
     from .models import InternalNote, ReassessmentNote
 
-    attempts = list(inquiry.contact_attempts.select_related("coordinator"))
     earlier_all = list(earlier_inquiries(inquiry))
     visible = set(
         inquiries_visible_to(viewer)
@@ -201,7 +198,7 @@ def case_sections(inquiry: Inquiry, *, viewer) -> CaseSections:
     return CaseSections(
         follow_ups=list(inquiry.follow_ups.all()),
         messages=list(inquiry.messages.select_related("created_by")),
-        attempts=attempts,
+        attempts=list(inquiry.contact_attempts.select_related("coordinator")),
         internal_notes=list(InternalNote.objects.filter(inquiry=inquiry).select_related("author")),
         notes=list(
             ReassessmentNote.objects.filter(inquiry=inquiry)
@@ -211,11 +208,6 @@ def case_sections(inquiry: Inquiry, *, viewer) -> CaseSections:
         events=list(inquiry.events.select_related("actor")),
         earlier=[e for e in earlier_all if e.pk in visible],
         earlier_elsewhere=sum(1 for e in earlier_all if e.pk not in visible),
-        unanswered_attempts=sum(
-            1
-            for a in attempts
-            if a.outcome in (Attempt.Outcome.NO_ANSWER, Attempt.Outcome.WRONG_NUMBER)
-        ),
     )
 
 

@@ -204,7 +204,7 @@ class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
             "risk_concept": RISK_CONCEPTS.get(risk.concept, ""),
             "case": case,
             "flags": contact_flags(inquiry),
-            "attention": self.attention_notes(inquiry, case.unanswered_attempts),
+            "attention": self.attention_notes(inquiry),
             "can_triage": self.can_triage(request),
             "can_write_note": user.has_perm("intake.add_reassessmentnote"),
             "can_open_notes": user.has_perm("intake.view_reassessmentnote"),
@@ -260,18 +260,17 @@ class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
             )
         return context
 
-    def attention_notes(self, obj: Inquiry, unanswered: int) -> list[str]:
+    def attention_notes(self, obj: Inquiry) -> list[str]:
+        """From the worklist's own annotations (the page is read through that queryset)."""
         notes = []
+        unanswered = obj.unanswered_attempts
         if obj.queue and workflow.needs_decision(unanswered, obj.queue.max_unanswered_attempts):
             notes.append(
                 _("Needs decision: %(n)d unanswered attempts (the queue's maximum is %(max)d).")
                 % {"n": unanswered, "max": obj.queue.max_unanswered_attempts}
             )
-        if obj.status == Inquiry.Status.NEW and obj.first_contact_due_at:
-            now = timezone.now()
-            snoozed = obj.snoozed_until and obj.snoozed_until > now
-            if obj.first_contact_due_at < now and not snoozed:
-                notes.append(_("Past the first-contact promise."))
+        if obj.is_overdue:
+            notes.append(_("Past the first-contact promise."))
         return notes
 
     def get_urls(self) -> list:
