@@ -6,7 +6,7 @@ quarantined; ordinary messages quarantined, urgent, review; tricky (past, negate
 messages urgent; other-language ordinary messages quarantined; spam quarantined.
 
     .venv/bin/python scripts/screening_eval.py            (or: make screening-eval)
-    .venv/bin/python scripts/screening_eval.py eval2      (another evaluation set)
+    .venv/bin/python scripts/screening_eval.py seen       (the earlier, now seen, sets)
 
 The evaluation files are read, never tuned on: a message screening gets wrong there is
 fixed by a rule that covers its idea, and the rule is checked on the development sets.
