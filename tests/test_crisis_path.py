@@ -155,15 +155,9 @@ def test_struggling_with_a_word_near_crisis_is_review_and_emails_on_duty_only(
     assert inquiry.first_contact_due_at == datetime(2026, 11, 18, 14, 0, tzinfo=NY)
 
 
-@pytest.mark.parametrize(
-    ("message", "safety"),
-    [(PLAIN, "struggling"), (HOPELESS, ""), (HOPELESS, "ok")],
-)
-def test_struggling_alone_or_risk_words_alone_stay_routine(
-    django_capture_on_commit_callbacks, message, safety
-) -> None:
+def test_struggling_alone_stays_routine(django_capture_on_commit_callbacks) -> None:
     default_queue()
-    inquiry = submit(django_capture_on_commit_callbacks, message=message, safety=safety)
+    inquiry = submit(django_capture_on_commit_callbacks, message=PLAIN, safety="struggling")
 
     assert inquiry.priority == "routine"
     assert not inquiry.events.filter(kind=InquiryEvent.Kind.PRIORITY_CHANGED).exists()
@@ -171,6 +165,21 @@ def test_struggling_alone_or_risk_words_alone_stay_routine(
         ("acknowledgement", "acknowledgement")
     ]
     assert to("on-duty@clinic.test") == []
+
+
+@pytest.mark.parametrize("safety", ["", "ok"])
+def test_hopelessness_alone_is_looked_at_the_same_day_whatever_the_answer(
+    django_capture_on_commit_callbacks, safety
+) -> None:
+    default_queue()
+    inquiry = submit(django_capture_on_commit_callbacks, message=HOPELESS, safety=safety)
+
+    assert inquiry.priority == "review"
+    change = inquiry.events.get(kind=InquiryEvent.Kind.PRIORITY_CHANGED)
+    assert change.reason == "cue_hopeless"
+    # The person is promised the ordinary reply; the team gets the review alert.
+    kinds = dict(inquiry.messages.values_list("kind", "template_key"))
+    assert kinds["acknowledgement"] == "acknowledgement" and "review_alert" in kinds
 
 
 # --- 3. Never quarantined ----------------------------------------------------------------

@@ -537,3 +537,46 @@ def test_prefilter_agrees_with_every_rule_on_random_phrases(words: list[str], se
     text = sep.join(words)
     for rules in _every_rule_set().values():
         assert _searched_with_prefilter(rules, text) == _searched_one_by_one(rules, text)
+
+
+# --- Pitches in which nobody speaks of themselves ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there a womens only group on tuesdays?",
+        "hay grupo en español los sabados?",
+        "tem grupo online para quem trabalha de dia?",
+        "whats the parking situation at the new building",
+    ],
+)
+def test_a_question_with_no_first_person_is_one_signal_and_never_quarantined(text: str) -> None:
+    assert spam_score(text) < SPAM_THRESHOLD
+    assert not screen(text).quarantine
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slim down for the summer with our keto gummies, order today and get free shipping",
+        "Aumente sus pacientes con nuestro posicionamiento web, agende una llamada de estrategia",
+        "Emagrecedor natural com resultado em 7 dias, estoque limitado, compre ja pelo site",
+    ],
+)
+def test_an_impersonal_offer_is_quarantined(text: str) -> None:
+    assert screen(text).quarantine, spam_score(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mwen vle retounen nan pwogram nan, rele m nan 617 555 0101 tanpri",
+        "em muốn quay lại nhóm buổi tối, số của em là 617 555 0199",
+        "N kre volta pa grupu, nha numeru e 508 555 0142",
+    ],
+)
+def test_a_person_writing_in_another_language_with_a_number_is_never_quarantined(
+    text: str,
+) -> None:
+    assert not screen(text).quarantine, spam_score(text)

@@ -13,7 +13,8 @@ Policy decisions, kept here so they are reviewed with the code:
 
 * The person's own answer to "Are you safe right now?" comes first.
 * Any risk level beats every spam signal: urgent and review are never quarantined.
-* Negation: an explicit denial of the present state ("I'm not suicidal, just tired", "no
+* Negation: an explicit denial of the present state (the tables' negations and idioms
+  decide for the listed phrases too) ("I'm not suicidal, just tired", "no
   estoy pensando en hacerme daño", "não sou suicida") does not count. "I don't want to hurt
   myself but I'm scared I will" still does.
 * History: an attempt told as past ("I tried to kill myself two years ago") is a past
@@ -119,6 +120,10 @@ def risk_level(text: str, *, safety: str = "", crisis: bool | None = None) -> tu
     if level == Level.URGENT:
         return level, concept
     if crisis if crisis is not None else has_crisis_language(text):
+        if level == Level.ROUTINE and concepts.denied(text):
+            # "no tengo ideas de suicidio", "my boss will kill me": the tables read the
+            # phrase as denied or an idiom.
+            return Level.ROUTINE, ""
         # A listed crisis phrase told as history ("i tried to kill myself two years ago")
         # is a past attempt: seen the same day, not a page at night.
         if concept == "past_attempt" or (not concept and concepts.told_as_past(text)):

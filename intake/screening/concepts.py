@@ -51,6 +51,66 @@ URGENT_CONCEPTS = frozenset(
 REVIEW_CONCEPTS = frozenset({"burden", "hopeless", "past_attempt", "worry_other"})
 CONCEPT_CODES = URGENT_CONCEPTS | REVIEW_CONCEPTS
 
+# Cues: the parts an urgent idea is told with, when no listed phrasing says it whole. Each
+# language's ``CUES`` table lists how each cue is written. A cue of ``RISK_CUES`` alone is
+# worth a same-day review; the others ("tonight", "all of my", "my husband") say nothing
+# alone. Two cues of a ``COMBINATIONS`` row close together, both matched tightly and neither
+# negated, inside an idiom or told as history, are that urgent idea: a method and a time is
+# a plan ("the bridge after my shift tomorrow"), pills and a stockpile are means at hand.
+RISK_CUES = frozenset(
+    {
+        "death",  # dying, being dead, not being here, suicide: the writer's own
+        "method",  # an act that kills: jumping, hanging, a running car in a shut garage
+        "weapon",  # a gun, a blade, a rope
+        "farewell",  # goodbyes, letters, giving things away, settling affairs
+        "harm",  # hurting one's own body: cutting, burning, hitting
+        "overuse",  # took or used far more than usual
+        "body",  # an emergency in the body: bleeding, not breathing, not waking
+        "violence",  # someone hurting or threatening the writer
+        "fear_self",  # not trusting oneself, unable to stop
+        "burden",
+        "hopeless",
+    }
+)
+CONTEXT_CUES = frozenset(
+    {
+        "place",  # a place people die from: a bridge, a roof, train tracks
+        "drugs",  # something one could take too much of
+        "stockpile",  # saved up, lined up, how many it would take
+        "when",  # a time: tonight, saturday, after everyone is asleep
+        "decided",  # decided, figured out, picked the day, know the spot
+        "now",  # right now, a few minutes ago, still
+        "other",  # someone else the writer is writing about
+    }
+)
+CUE_CODES = RISK_CUES | CONTEXT_CUES
+COMBINE_WINDOW = 30  # words between the two cues of a combination, at most
+NEAR_WINDOW = 8  # for cues that only mean something side by side ("a bunch of ... pills")
+COMBINATIONS: tuple[tuple[str, frozenset[str], frozenset[str], int], ...] = tuple(
+    (concept, frozenset(first.split()), frozenset(second.split()), window)
+    for concept, first, second, window in (
+        ("plan", "method", "place decided when farewell death", COMBINE_WINDOW),
+        # A place alone is everyday ("the bridge was closed on friday"): not with a time.
+        ("plan", "place", "decided farewell death", COMBINE_WINDOW),
+        ("intent", "death", "decided when now fear_self", COMBINE_WINDOW),
+        ("intent", "burden hopeless", "death", COMBINE_WINDOW),
+        ("means", "weapon", "death fear_self decided when now", COMBINE_WINDOW),
+        ("means", "drugs", "stockpile", NEAR_WINDOW),
+        ("means", "stockpile", "death fear_self", COMBINE_WINDOW),
+        (
+            "preparatory",
+            "farewell",
+            "farewell death decided method weapon stockpile",
+            COMBINE_WINDOW,
+        ),
+        ("self_harm_now", "harm", "now body fear_self", COMBINE_WINDOW),
+        ("overdose_now", "overuse", "body now drugs", COMBINE_WINDOW),
+        ("overdose_now", "drugs", "body", COMBINE_WINDOW),
+        ("partner_danger", "violence", "now when weapon death", COMBINE_WINDOW),
+        ("someone_else_acute", "other", "farewell weapon body overuse method", COMBINE_WINDOW),
+    )
+)
+
 GAP = 3  # extra words allowed, in all, between a pattern's words (a loose match)
 NEGATION_WINDOW = 3
 PAST_WINDOW = 6
@@ -92,16 +152,13 @@ class Pattern:
     concept: str
     tokens: tuple[Token, ...]
     source: str
-    # Words one of which every match holds (its most telling required word): a pattern is
-    # only tried on a message that has one. None when every required word is a stem.
-    needle: frozenset[str] | None = None
+    # For each required word that is not a stem, the words one of which every match holds:
+    # a pattern is only tried on a message that has one of each.
+    needles: tuple[frozenset[str], ...] = ()
 
 
-def _needle(tokens: list[Token]) -> frozenset[str] | None:
-    required = [t for t in tokens if not t.optional and not t.stems and t.words]
-    if not required:
-        return None
-    return max(required, key=lambda t: (min(len(w) for w in t.words), -len(t.words))).words
+def _needles(tokens: list[Token]) -> tuple[frozenset[str], ...]:
+    return tuple(t.words for t in tokens[1:] if not t.optional and not t.stems and t.words)
 
 
 @dataclass(frozen=True)
@@ -149,7 +206,7 @@ class Index:
                 if word.startswith(stem)
             ]
             for pattern in candidates:
-                if pattern.needle is not None and pattern.needle.isdisjoint(present):
+                if any(needle.isdisjoint(present) for needle in pattern.needles):
                     continue
                 match = _find(pattern, i, ws, fz)
                 if match is not None:
@@ -160,9 +217,11 @@ class Index:
 @dataclass(frozen=True)
 class Table:
     concepts: Index
+    cues: Index
     idioms: Index
     past: Index
     negations: tuple[tuple[str, ...], ...]
+    negations_by_first: dict[str, tuple[tuple[str, ...], ...]]
     key_words: frozenset[str]
     deletions: dict[str, frozenset[str]]
     near_words: frozenset[str]
@@ -171,6 +230,18 @@ class Table:
 def words(text: str) -> list[str]:
     """The message as screening reads it: its words, punctuation and case aside."""
     return _WORD.findall(_plain(text[:MAX_SCREENED_CHARS]))
+
+
+_SENTENCE_END = re.compile(r"[.!?;]+")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """For each word, where its sentence starts. A full stop is never needed for a match,
+    but where there is one a negation does not reach across it ("N. quiero morir")."""
+    starts: list[int] = []
+    for segment in _SENTENCE_END.split(_plain(text[:MAX_SCREENED_CHARS])):
+        starts += [len(starts)] * len(_WORD.findall(segment))
+    return starts
 
 
 def _token(spec: str) -> Token:
@@ -199,7 +270,7 @@ def _compile_pattern(concept: str, source: str) -> list[Pattern]:
         head, *rest = variants[-1]
         variants[-1] = [Token(head.words, head.stems), *rest]
         variants.append(rest)
-    return [Pattern(concept, tuple(v), source, _needle(v)) for v in variants]
+    return [Pattern(concept, tuple(v), source, _needles(v)) for v in variants]
 
 
 # Pattern specs keep their own marks (| * ?): read with normalise(), which leaves them alone.
@@ -232,6 +303,7 @@ def osa_distance_is_one(a: str, b: str) -> bool:
 def table() -> Table:
     """Every language's table, compiled once per process."""
     patterns: list[Pattern] = []
+    cues: list[Pattern] = []
     idioms: list[Pattern] = []
     past: list[Pattern] = []
     negations: set[tuple[str, ...]] = set()
@@ -243,12 +315,17 @@ def table() -> Table:
                 raise ValueError(f"unknown concept {concept!r} in {language}")
             for source in sources:
                 patterns.extend(_compile_pattern(concept, source))
+        for cue, sources in module.CUES.items():
+            if cue not in CUE_CODES:
+                raise ValueError(f"unknown cue {cue!r} in {language}")
+            for source in sources:
+                cues.extend(_compile_pattern(cue, source))
         idioms += [p for s in module.IDIOMS for p in _compile_pattern("idiom", s)]
         past += [p for s in module.PAST for p in _compile_pattern("past", s)]
         negations |= {tuple(words(n)) for n in module.NEGATIONS if words(n)}
         near |= {w for n in module.NEAR_WORDS for w in words(n)}
     key_words: set[str] = set()
-    for pattern in patterns:
+    for pattern in patterns + cues:
         for token in pattern.tokens:
             key_words |= {w for w in token.words if len(w) >= FUZZY_MIN_LENGTH}
     deletions: dict[str, set[str]] = {}
@@ -257,9 +334,14 @@ def table() -> Table:
             deletions.setdefault(variant, set()).add(word)
     return Table(
         concepts=Index.of(patterns),
+        cues=Index.of(cues),
         idioms=Index.of(idioms),
         past=Index.of(past),
         negations=tuple(sorted(negations)),
+        negations_by_first={
+            first: tuple(n for n in sorted(negations) if n[0] == first)
+            for first in {n[0] for n in negations}
+        },
         key_words=frozenset(key_words),
         deletions={k: frozenset(v) for k, v in deletions.items()},
         near_words=frozenset(near),
@@ -318,34 +400,60 @@ def _tight_spans(index: Index, ws: list[str]) -> list[tuple[int, int]]:
 
 def matches(text: str) -> list[Match]:
     """Every concept match in the message that no negation or idiom cancels."""
+    return _read(text)[0]
+
+
+def denied(text: str) -> bool:
+    """True when every idea of danger the tables find in the message is negated or inside an
+    idiom ("no tengo ideas de suicidio", "meu chefe vai me matar"): the listed crisis phrases
+    defer to this, as their own negation list is shorter."""
+    t = table()
+    ws = words(text)
+    fz = [_fuzzy(w, t) for w in ws]
+    raw = t.concepts.scan(ws, fz) + [m for m in t.cues.scan(ws, fz) if m.concept in RISK_CUES]
+    if not raw:
+        return False
+    found, cues, _ = _read(text)
+    return not found and not [m for m in cues if m.concept in RISK_CUES]
+
+
+def _read(text: str) -> tuple[list[Match], list[Match], list[str]]:
+    """(concept matches, cue matches, words): what no negation or idiom cancels."""
     t = table()
     ws = words(text)
     if not ws:
-        return []
+        return [], [], ws
     fz = [_fuzzy(w, t) for w in ws]
     found = t.concepts.scan(ws, fz)
-    if not found:
-        return []
+    cues = t.cues.scan(ws, fz)
+    if not found and not cues:
+        return [], [], ws
     idioms = _tight_spans(t.idioms, ws)
-    kept = []
-    for match in found:
+    sentence = _sentence_starts(text)
+    negations = _negation_spans(ws, t)
+
+    def stands(match: Match) -> bool:
         if any(s < match.end and match.start < e for s, e in idioms):
-            continue
-        before = ws[max(0, match.start - NEGATION_WINDOW - 2) : match.start]
-        if any(_ends_within(before, n, NEGATION_WINDOW) for n in t.negations):
-            continue
-        kept.append(match)
-    return kept
+            return False
+        first = max(sentence[match.start], match.start - NEGATION_WINDOW - 2)
+        return not any(
+            s >= first
+            and match.start - NEGATION_WINDOW <= e <= match.start
+            and not CLAUSE_STARTS.intersection(ws[e : match.start])
+            for s, e in negations
+        )
+
+    return [m for m in found if stands(m)], [m for m in cues if stands(m)], ws
 
 
-def _ends_within(before: list[str], phrase: tuple[str, ...], window: int) -> bool:
-    """True when ``phrase`` occurs in ``before`` ending no more than ``window`` words back,
-    with no new clause ("im not okay i want to die") between it and the end."""
-    n = len(phrase)
-    for end in range(len(before), max(n, len(before) - window) - 1, -1):
-        if tuple(before[end - n : end]) == phrase:
-            return not CLAUSE_STARTS & set(before[end:])
-    return False
+def _negation_spans(ws: list[str], t: Table) -> list[tuple[int, int]]:
+    """Where the tables' negations ("not", "no longer", "ya no") stand in the message."""
+    spans = []
+    for i, word in enumerate(ws):
+        for phrase in t.negations_by_first.get(word, ()):
+            if tuple(ws[i : i + len(phrase)]) == phrase:
+                spans.append((i, i + len(phrase)))
+    return spans
 
 
 def told_as_past(text: str) -> bool:
@@ -356,18 +464,18 @@ def told_as_past(text: str) -> bool:
 
 
 def assess(text: str) -> tuple[str, str]:
-    """(level, concept) for a message from its concepts alone; ("routine", "") when none.
+    """(level, concept) for a message from its concepts and cues; ("routine", "") when none.
 
-    Urgent needs a tight match of an urgent concept with no history marker near it; any
-    other match is review. The concept is reported with ``_loose`` when a loose or past
-    match of an urgent concept made it review.
+    Urgent needs a tight match of an urgent concept, or two tight cues of a combination,
+    with no history marker near them; any other match, and a risk cue alone, is review. The
+    concept is reported with ``_loose`` when a loose or past match of an urgent concept made
+    it review, and as ``cue_<name>`` when a cue alone did.
     """
-    found = matches(text)
-    if not found:
+    found, cues, ws = _read(text)
+    risky = [m for m in cues if m.concept in RISK_CUES]
+    if not found and not risky and len(cues) < 2:
         return ROUTINE, ""
-    t = table()
-    ws = words(text)
-    past = _tight_spans(t.past, ws)
+    past = _tight_spans(table().past, ws)
 
     def is_past(m: Match) -> bool:
         # History told before the match counts unless the message turns to the present in
@@ -384,8 +492,34 @@ def assess(text: str) -> tuple[str, str]:
     urgent = [m for m in found if m.concept in URGENT_CONCEPTS and not m.loose and not is_past(m)]
     if urgent:
         return URGENT, min(urgent, key=lambda m: m.start).concept
-    first = min(found, key=lambda m: (m.concept not in REVIEW_CONCEPTS, m.start))
-    concept = first.concept if first.concept in REVIEW_CONCEPTS else f"{first.concept}_loose"
-    if first.concept in URGENT_CONCEPTS and is_past(first):
-        concept = "past_attempt"
-    return REVIEW, concept
+    combined = _combination([m for m in cues if not m.loose and not is_past(m)])
+    if combined:
+        return URGENT, combined
+    if found:
+        first = min(found, key=lambda m: (m.concept not in REVIEW_CONCEPTS, m.start))
+        concept = first.concept if first.concept in REVIEW_CONCEPTS else f"{first.concept}_loose"
+        if first.concept in URGENT_CONCEPTS and is_past(first):
+            concept = "past_attempt"
+        return REVIEW, concept
+    if not risky:
+        return ROUTINE, ""
+    first = min(risky, key=lambda m: m.start)
+    return REVIEW, "past_attempt" if is_past(first) else f"cue_{first.concept}"
+
+
+def _combination(cues: list[Match]) -> str:
+    """The urgent concept two of these cues make together, or ""."""
+    for concept, first, second, window in COMBINATIONS:
+        for a in cues:
+            if a.concept not in first:
+                continue
+            for b in cues:
+                if b is a or b.concept not in second:
+                    continue
+                if abs(a.start - b.start) <= window and not _overlap(a, b):
+                    return concept
+    return ""
+
+
+def _overlap(a: Match, b: Match) -> bool:
+    return a.start < b.end and b.start < a.end

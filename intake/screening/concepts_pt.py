@@ -457,7 +457,350 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Building blocks of the cue table below.
+# Someone a relative or friend writes about ("meu filho", "minha irmã").
+_OTHER = (
+    "filho|filha|irmao|irma|mae|pai|marido|esposa|esposo|mulher|namorado|namorada|amigo|"
+    "amiga|primo|prima|companheiro|companheira|sobrinho|sobrinha|neto|neta|enteado|enteada|"
+    "tio|tia|cunhado|cunhada|noivo|noiva|parceiro|parceira|padrasto|madrasta|avo|vo|sogro|"
+    "sogra|colega|vizinho|vizinha"
+)
+# Something one could take too much of.
+_DRUGS = (
+    "remed*|comprim*|pilul*|calmant*|cartela|cartelas|frasco|frascos|rivotril|clonazepam|"
+    "diazepam|alprazolam|lorazepam|zolpidem|paracetamol|tylenol|dipirona|amitriptilina|"
+    "fluoxetina|sertralina|quetiapina|litio|insulina|morfina|tramadol|codeina|metadona|"
+    "fentanil|heroina|cocaina|crack|pedra|ecstasy|cheirei|cheirando|injetei|injetando|"
+    "alcool|cachaca|pinga|vodka|bebida|bebidas|antidepressiv*|ansiolitic*|tarja"
+)
+_USED = (
+    "tomei|tomou|engoli|engoliu|bebi|bebeu|usei|usou|cheirei|cheirou|fumei|fumou|injetei|"
+    "injetou|tomando|bebendo|usando|cheirando"
+)
+_PETS = "gato|gata|gatos|cachorro|cachorra|cachorros|cachorrinho|pets|bichos|passaro|peixe"
+_NUMBERS = (
+    "10|12|15|20|25|30|35|40|45|50|60|70|80|90|100|dez|doze|quinze|vinte|trinta|quarenta|"
+    "cinquenta|sessenta|setenta|oitenta|cem"
+)
+
+# The parts an urgent idea is told with (see ``concepts.COMBINATIONS``): a cue of
+# ``concepts.RISK_CUES`` alone is a review; two that combine, tightly matched, are urgent.
+# As everywhere, "a|b" is one word of several, so each multi-word wording is its own line.
+CUES: dict[str, tuple[str, ...]] = {
+    "death": (
+        "morrer|morre|morrendo|morro|morri|morra|morresse|morrerei|morreria|morto|morta",
+        "suicid*|sucid*|suecid*",
+        "me|se matar|mato|mate|matasse|matarei",
+        "acabar|acabo|acabando|acabaria|acabe comigo",
+        "acabar|acabo|acabando com a? minha|propria vida",
+        "tirar|tiro|tirando|tirei a? minha propria? vida",
+        "dar|dou|darei|por um? fim em|a|na|no minha? tudo|vida|mim|isso",
+        "nao|n|nem existisse|existir",
+        "nao|n|nem estivesse mais? aqui|viva|vivo",
+        "se eu morresse|sumisse|desaparecesse|partisse",
+        "nao|n vou|vai estar|estarei|ficar mais aqui|viva|vivo",
+        "nao|n vou|vai estar|estarei viva|vivo",
+        "acho|sinto|creio|sei q|que nao|n vou|vai estar|estarei aqui",
+        "nao|n consigo|aguento|quero|vou mais? continuar|seguir existindo|vivendo|viva|vivo",
+        "parar|deixar|parei de existir|respirar|viver",
+        "sumir|sumo|sumindo|sumisse|desaparecer|desapareco|desaparecesse de vez",
+        "sumir|sumo|sumindo|sumisse|desaparecer|desapareco|desaparecesse do mapa|mundo",
+        "sumir|sumo|sumindo|sumisse|desaparecer|desapareco|desaparecesse pra|para sempre",
+        "sumir|desaparecer e|pra? nunca mais voltar|aparecer",
+        "embora de vez",
+        "embora desse|deste|do mundo",
+        "embora pra|para sempre",
+        "partir|parti|partindo desse|deste|do mundo",
+        "deixar|deixando este|esse mundo",
+        "sair do caminho de vez",
+        "tanto faz se eu? acordar|acordo|acorde|viver|vivo|morrer|morro",
+        "dormir|durmo e nunca|nao|n mais? acordar",
+        "nao|n acordar|acorde|acordasse mais|amanha",
+        "minha ultima noite|madrugada",
+        "meu ultimo dia",
+        "chegou a? minha hora",
+        "besteira|loucura comigo",
+        "besteira|loucura contra mim",
+        "fazer|faco|farei isso|isto de vez",
+    ),
+    "method": (
+        "me|se jogar|joga|jogo|joguei|jogando|jogue|atirar|atira|atiro|atirei|atirando|lancar|"
+        "lanco da|de|"
+        "do|pela|pelo|embaixo|debaixo|na|no|num|numa|em|contra|frente",
+        "pular|pula|pulo|pulei|pulando|pule|pulasse|pularia|pularei",
+        "enforcar|enforco|enforquei|enforcando|enforque|enforcasse|enforcaria",
+        "envenen*",
+        "me|se afogar|afogo|afogando|afoguei",
+        "cortar|corto|cortei|cortando os|o|meus|meu pulsos|pulso",
+        "abrir|abri|abrindo os|o|meus|meu pulsos|pulso",
+        "jogar|jogo|jogando|enfiar|enfio|lancar o|meu? carro no|na|num|numa|contra|embaixo|"
+        "debaixo|de|em",
+        "de frente num|numa|com|contra|no|na caminhao|carreta|onibus|trem|muro|poste|arvore|"
+        "carro|pilastra",
+        "embaixo|debaixo|frente do|de|da|dum|duma um|uma? trem|metro|onibus|caminhao|carreta",
+        "carro|motor ligado",
+        "escapamento",
+        "garagem fechada",
+        "tiro na|em minha? cabeca|boca",
+        "dar|dou|darei um tiro",
+        "estourar|estouro os miolos",
+        "do|pelo ultimo andar",
+        "tomar|tomo|beber|bebo|engolir o|um|aquele? veneno|chumbinho|soda",
+    ),
+    "place": (
+        "ponte|viaduto|passarela|predio|telhado|terraco|laje|sacada|parapeito|penhasco|"
+        "precipicio|trilho|trilhos|rodovia|estrada|represa|cachoeira|marginal",
+        "ultimo andar",
+        "linha do trem|metro",
+        "garagem",
+    ),
+    "weapon": (
+        "arma|armas|revolver|pistola|espingarda|garrucha|rifle|oitao|calibre",
+        "uma|a|as|umas|da|na|com|minha faca|facas",
+        "facao|canivete|lamina|laminas|gilete|giletes|navalha|estilete|corda|cordas|veneno|"
+        "chumbinho",
+        "soda caustica",
+    ),
+    "farewell": (
+        "despedida|despedidas|despedir|despedi|despeco|despedindo|despedisse|despedirei",
+        "adeus",
+        "tchau pra|para sempre",
+        "escrevi|escrevendo|escrever|deixei|deixando|deixar as|umas|uma|minha|minhas? carta|"
+        "cartas|bilhete|bilhetes",
+        "carta|cartas|bilhete|bilhetes pra|para|pros|pras|aos|as minha|meu|meus|minhas|familia|"
+        "todos",
+        "doei|doando|doar|distribui|distribuindo minhas|meus|todas|todos|tudo",
+        "dei|dando|dar todas|todos|tudo minhas|meus|as|os? coisas|roupas|pertences",
+        f"quem fica|ficar|ficara|ficaria com? o|a|os|as|meu|minha|meus|minhas {_PETS}|coisas",
+        f"quem vai ficar|cuidar com? o|a|os|as|meu|minha|meus|minhas {_PETS}|coisas",
+        "senha|senhas do|da|dos|das|de banco|bancos|cartao|cartoes|conta|contas|celular|email",
+        "deixei|deixando|deixar tudo organizado|arrumado|resolvido|pago|quitado",
+        "deixei|deixando|deixar|coloquei|colocando tudo em ordem",
+        "agradecendo por tudo",
+        "agradecendo a|pra|para todos|todo|geral",
+        "perdao|perdoa|perdoem por tudo",
+        "pedindo|pedi desculpa|desculpas|perdao",
+        "nao|n e|foi|eh culpa de? ninguem|sua|tua|voces|vcs|vc",
+        "a culpa nao|n e|foi de? ninguem|sua|tua|voces|vcs|vc",
+        "cuidem bem? do|da|dos|das|de meu|minha|meus|minhas",
+        "cuida|cuide bem do|da|dos|das|de meu|minha|meus|minhas",
+        "testamento",
+        "nao|n vou|vai precisar mais delas|deles|dessas|desses|disso|das|dos",
+        "programei|agendei|programado|agendado|programada|agendada pra|para postar|publicar|enviar",
+        "essa|esta|e|eh minha ultima mensagem|msg|vez",
+        "ultimas palavras",
+    ),
+    "harm": (
+        "me|se cortar|corto|cortando|cortei",
+        "me|se machucar|machuco|machucando|machuquei|machuque",
+        "me|se ferir|firo|ferindo|feri|fira",
+        "me|se queimar|queimo|queimando|queimei|queime",
+        "me|se mutil*|arranhar|arranho|arranhando|arranhei",
+        "automutil*|autolesao|autolesoes|autolesion*",
+        "auto mutil*|lesao|lesoes",
+        "bati|bato|batendo|bater a|minha? cabeca na|no|contra a|o? parede|muro|chao|espelho",
+        "cortes|corte|cortei|cortando|queimei|queimando|queimaduras no|nos|na|nas|em meu|meus|"
+        "minha|minhas? braco|bracos|pulso|pulsos|perna|pernas|coxa|coxas|barriga|pele",
+        "com a|uma lamina|gilete|navalha|estilete",
+    ),
+    "overuse": (
+        "tomei|tomou|engoli|engoliu|tomaram|tomamos todos|todas|tudo os|as|meus|minhas|seus|"
+        "suas|dos|das? remed*|comprim*|pilul*|calmant*|cartela|cartelas|rivotril|clonazepam",
+        f"{_USED} uns|umas|mais|quase|tipo? de? {_NUMBERS}",
+        f"{_USED} varios|varias|muitos|muitas",
+        f"{_USED} um monte|punhado|bocado",
+        "tomei|tomou|engoli|engoliu|usei|usou|cheirei|cheirou|fumei|fumou|injetei|injetou|"
+        "exagerei|exagerou demais|dms",
+        f"{_USED} muito|mto|mt|bem|beeem? mais do|doq|q|que",
+        f"{_USED} a|o|uma|um? cartela|caixa|frasco|vidro|pote inteira|inteiro|toda|todo",
+        "tomar|tomei|tomo|engolir|engoli|usar|usei tudo|todos|todas de uma vez",
+        "engoli|engoliu tudo|todos|todas",
+        "tomei|tomou tudo|todos|todas que|q eu? tinha|tinham|havia|achei|encontrei",
+        "misturei|misturando|misturou|misturo|misturar os|as|o|a|uns|umas? remed*|comprim*|"
+        "pilul*|calmant*|bebida|bebidas|cachaca|alcool|pinga|cerveja|vodka|droga|drogas|"
+        "cocaina|tudo",
+    ),
+    "body": (
+        "sangrando|sangrar|sangrou|sangrei|sangra",
+        "muito|mto|mt sangue",
+        "monte de sangue",
+        "sangue por|pra|pelo todo|tudo|lado|parte|chao",
+        "sai|saindo|sair sangue",
+        "vomitando|vomitei|vomitou|cuspindo|cuspi|tossindo sangue",
+        "nao|n consigo|consegue|conseguindo|da pra? respirar",
+        "falta de ar",
+        "parou|parando de respirar",
+        "nao|n ta|esta respirando",
+        "respirando|respiracao estranho|estranha|devagar|fraco|fraca|mal|pesado|pesada|com",
+        "coracao ta|esta|tava? disparado|disparando|acelerad*|mil|batendo",
+        "dor|dores|pontada|aperto forte? no peito",
+        "suando|suor frio",
+        "vendo|vejo tudo embacado|turvo|escuro|dobrado|preto|girando|rodando",
+        "vista|visao ta|esta|ficando? escurecendo|embacada|embacando|turva|escura|apagando",
+        "tudo girando|rodando|escurecendo",
+        "ficando|muito|mto|mt|bem|super|tao|extremamente tonto|tonta|zonzo|zonza|"
+        "grogue|sonolento|sonolenta|dopado|dopada",
+        "nao|n consigo ficar|manter acordado|acordada",
+        "nao|n consigo manter os olhos abertos",
+        "desmai*",
+        "apagando",
+        "desacordado|desacordada|inconsciente|inconscientes",
+        "nao|n acorda|acordou|reage",
+        "convulsionando|convulsionou|convulsiona|espumando",
+        "ta|esta|to|tou|estou tendo uma? convulsao|convulsoes",
+        "labios|boca|unhas|rosto roxo|roxa|roxos|roxas|azul|azuis",
+        "ficando|ta|esta roxo|roxa",
+        "passando muito|mto|mt mal",
+        "foi|ficou mais? fundo|profundo",
+        "corte|cortes fundo|funda|fundos|profundo|profunda|profundos",
+        "encharcad*",
+    ),
+    "violence": (
+        "me|mim bate|bateu|batendo|bater|agrediu|agride|agredindo|agredir|espancou|espanca|"
+        "espancando|socou|soca|socando|chutou|chuta|chutando|empurrou|empurra|estuprou|"
+        "violentou|enforcou|enforcando|estrangulou|esganou|sufocou|ameacou|ameaca|ameacando|"
+        "trancou|tranca|proibiu|proibe",
+        "apertou|apertando|aperta meu|o pescoco",
+        "ameacou|ameaca|ameacando|ameacar de? me|matar|bater|enforcar|machucar",
+        "q|que|ele|ela vai|ia|iria|vao me matar|bater|machucar|enforcar|esfaquear",
+        "gritando|ameacando|ameacou|jurou|jurando q|que vai|ia me pegar|matar|bater",
+        "falou|disse|dizendo|ameacou|jurou|gritando q|que vai|ia? terminar|termina|acabar o "
+        "servico",
+        "nao|n me deixa|deixou|deixam sair|ir|pedir|falar",
+        "pegou|pega|tomou|quebrou|escondeu meu|o cel|celular|telefone",
+        "quebrando|quebrou|quebra tudo",
+        "quebrando|quebrou|quebra a|o|os|as|minhas|meu|minha porta|portas|vidro|vidros|coisas|"
+        "janela",
+        "ele|ela|marido|namorado|namorada|ex|companheiro|companheira|esposo|esposa|noivo|"
+        "parceiro ta|esta|tava|ficou muito|mto|mt|super? bravo|brava|alterado|alterada|"
+        "agressivo|agressiva|violento|violenta|descontrolado|descontrolada|transtornado|"
+        "transtornada",
+        "medo dele|dela",
+        "apontou|apontando|aponta a|uma|o arma|revolver|pistola|faca",
+    ),
+    "fear_self": (
+        "medo de mim",
+        "medo do que|q eu? possa|posso|vou|pode|consiga fazer",
+        "medo do que|q eu? sou capaz",
+        "nao|n confio mais? em mim",
+        "nao|n consigo me controlar|segurar|conter",
+        "nao|n to|tou|estou conseguindo me controlar|segurar|conter",
+        "nao|n paro|consigo parar? de pensar em|na|no morrer|suicidio|sumir|morte|me|arma|corda",
+        "nao|n paro|consigo parar? de pensar nisso",
+        "medo de fazer|cometer uma? besteira|loucura",
+    ),
+    "burden": (
+        "um|uma|so|sou|ser|esse|este peso|fardo|estorvo",
+        "peso morto",
+        "melhor|melhores|bem|felizes|feliz|paz|livre|livres|tranquilos|tranquila sem mim",
+        "sem mim eles|elas|todos|todo|voces|vcs|ela|ele|tudo|seria|seriam|ficaria|ficariam",
+        "so dou|causo|trago trabalho|gasto|gastos|problema|problemas|desgosto|prejuizo|"
+        "tristeza|preocupacao",
+        "atrapalho|estrago|destruo a vida",
+        "merecem|merece|mereciam|merecia alguem|coisa|algo melhor",
+        "merecem|merece|mereciam|merecia um|uma pai|mae|filho|filha|marido|esposa|namorado|"
+        "namorada|pessoa|companheiro|companheira melhor",
+        "ficava|ficaria|ficariam|seriam|seria livre|livres|aliviado|aliviada|aliviados",
+        "sofre|sofrem|chora|choram|sofrendo|chorando por minha causa",
+        "sair do caminho",
+    ),
+    "hopeless": (
+        "nao|n|naum aguento|suporto mais",
+        "sem saida|esperanca|futuro|perspectiva|volta",
+        "nao|n tem|ha|vejo mais? saida|jeito|volta|esperanca|futuro|solucao",
+        "perdi toda? a|as esperanca|esperancas",
+        "acabou pra|para mim",
+        "nada|nunca vai melhorar|mudar|adiantar",
+        "nao|n vai melhorar|mudar nunca",
+        "nao|n vejo|tenho futuro",
+        "nao|n consigo ver futuro",
+        "futuro nenhum",
+        "nao|n tem|vejo|ha luz nenhuma|alguma",
+        "nao|n tem|vejo|ha luz no fim do tunel",
+        "sem luz no fim do tunel",
+        "vazio|vazia por dentro",
+        "nao|n faz|tem o? menor sentido acordar|viver|continuar|levantar|existir",
+        "nao|n tem pq|porque|motivo|razao pra|para? continuar|viver|acordar|lutar",
+        "nao|n sobrou nada|ninguem",
+        "sem forca|forcas pra|para nada|continuar|viver",
+        "nao|n tenho mais forca|forcas",
+    ),
+    "drugs": (_DRUGS,),
+    "stockpile": (
+        "juntei|juntando|guardei|guardando|guardo|estoquei|estocando|acumulei|acumulando|"
+        "escondi|escondendo|separei|separando",
+        "guardados|guardadas|escondidos|escondidas|estocados|separados|separadas|acumulados",
+        "suficiente|suficientes|bastante pra|para",
+        "quantos|quantas precisa|precisaria|seria|seriam|mata|matam",
+        "cartela|caixa|frasco|vidro|pote inteira|inteiro|toda|todo",
+        "um monte|punhado|bocado de",
+        f"uns|umas|tipo|quase|mais de? {_NUMBERS}",
+        "todos juntos|juntas",
+        "tenho|tem muito|muitos|muitas|bastante|varios|varias remed*|comprim*|pilul*|calmant*",
+        "remed*|comprim*|pilul*|calmant* demais|sobrando|estocado|estocados",
+        "de sobra",
+    ),
+    "when": (
+        "hoje|hj a|de noite|madrugada",
+        "essa|esta|nessa|nesta noite|madrugada|semana",
+        "de madrugada",
+        "amanha|amanhecer|anoitecer|escurecer",
+        "sabado|domingo|segunda|terca|quarta|quinta|sexta|feriado|fds",
+        "fim de semana",
+        "todo mundo dormir|dormirem|dormindo",
+        "todos|geral dormir|dormirem|dormindo",
+        f"quando|qdo|qnd q|que? meu|minha|ele|ela|eles|elas {_OTHER}? sair|sairem|dormir|"
+        "dormirem|viajar|viajarem|for|forem",
+        "quando|qdo|qnd|q|que eu? tiver|criar|juntar coragem",
+        "quando eu decidir",
+        "antes de todo mundo? acordar|acordarem|chegar|chegarem",
+        "antes de todos acordar|acordarem|chegar|chegarem",
+        "depois do trabalho|servico|expediente|turno",
+        "mais tarde",
+        "daqui a|uma? pouco|pouquinho|hora|horas",
+        "logo mais",
+        "esperando|esperar a|o hora|momento|dia certa|certo?",
+        "a data",
+    ),
+    "decided": (
+        "decidi|decidido|decidida",
+        "ja? sei exatamente|como|onde|quando",
+        "sei de onde",
+        "sei que|q hora|dia",
+        "sei qual dia|hora|lugar",
+        "escolhi|escolhido|escolhida|defini|marquei ate? o|a|um|uma? dia|data|hora|lugar|"
+        "jeito|local|trecho|ponte|predio|momento|metodo",
+        "tudo pensado|planejado|planejadinho|decidido|esquematizado|calculado",
+        "tenho|fiz|montei|tracei um plano",
+        "pra valer",
+        "de verdade",
+        "nao|n tem mais? volta",
+        "to|tou|estou|ja com? coragem",
+    ),
+    "now": (
+        "agora|agr|agorinha",
+        "neste|nesse|no momento",
+        "hoje|hj",
+        "acabei|acabou de",
+        "faz|ha pouco|pouquinho",
+        "faz|ha uns|umas|meia? minutos|min|hora|horas",
+        "minutos|min atras",
+        "enquanto escrevo|digito|falo",
+        "de novo|denovo",
+        "outra vez",
+        "novamente",
+        "continuo|continua",
+    ),
+    "other": (
+        f"meu|minha|o|a|do|da|pelo|pela|sou {_OTHER}",
+        "ele|ela ta|esta|tomou|disse|falou|foi|saiu|sumiu|mandou|tentou|se|nao|n",
+        "to escrevendo pelo|pela|por",
+        "escrevo pelo|pela|por",
+    ),
+}
+
 # A concept match overlapping one of these (tight) is cancelled.
+
 IDIOMS: tuple[str, ...] = (
     # dying of laughter, longing, shame, hunger...
     "morr*|mort* de rir|vergonha|vontade|saudade|saudades|fome|sono|sede|medo|ansiedade|"
@@ -574,6 +917,68 @@ IDIOMS: tuple[str, ...] = (
     "chefe|chefa|patrao|patroa|mae|pai|sogra|sogro|professor|professora|gerente|coordenador|"
     "coordenadora|"
     "supervisor|supervisora disse|falou|diz|fala que|q me? mata|matar|matava",
+    # --- for the cue table
+    # Someone else's death, and the topic named: "meu primo morreu de overdose", "perdi um
+    # amigo pra suicídio", "palestra sobre automutilação".
+    "morreu|morreram|faleceu|faleceram|morrido|falecido|falecida de|por|numa|duma|com uma? "
+    "overdose|suicidio",
+    f"perdi|perdeu|perdemos|perderam meu|minha|um|uma|o|a|nosso|nossa? {_OTHER} pra|para|por|"
+    "de|numa overdose|suicidio",
+    "luto|perda|perdas|morte|mortes|obito|obitos|sobrevivente|sobreviventes por|de|pela|pelo|"
+    "do|da|apos|ao overdose|suicidio",
+    "se suicidou|suicidaram",
+    "sobre|prevencao|prevenir o|a|ao|do|de|da? suicidio|automutil*|autolesao|autolesoes|"
+    "overdose|overdoses",
+    "setembro amarelo",
+    # Hours: "trabalho até as 6", "tem grupo depois das 18h?"
+    "ate|desde|depois|antes|apos as|a|o|os|das|dos? 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|"
+    "18|19|20|21|22|23|24|meio|meia",
+    # Skipping, popping over, bridge days, drowning sorrows, throwing oneself into things.
+    "pular|pula|pulo|pulei|pulando|pule|pulasse|pularia|pularei o|a|os|as|um|uma|de|do|da|no|"
+    "na? "
+    "almoco|janta|jantar|cafe|refeicao|refeicoes|sessao|sessoes|aula|aulas|grupo|consulta|"
+    "consultas|etapa|etapas|parte|fase|carnaval|corda|alegria|galho|emprego|muro|cerca|onda|"
+    "ondas|fogueira|dose|doses|dia|dias|vez",
+    "um|uns|num|no|dar|dou|dei pulo|pulinho",
+    "pulo do gato",
+    "enforcar|enforco|enforquei|enforcando|enforcou|enforque a|o|uma|um? segunda|sexta|dia|"
+    "feriado|ponte|aula|aulas|trabalho|expediente",
+    "afog* as|em|nas|no|na|meus|minhas? magoas|dividas|bebida|trabalho|problemas|tristeza",
+    "jogar|jogo|joguei|jogando|jogue de cabeca",
+    "jogar|jogo|joguei|jogando|jogue no|na sofa|cama|colo|pista|estudos|trabalho|faculdade",
+    "pular|dar|da|dando|deu|dei corda",
+    "corda|cordas bamba|vocal|vocais|do|de violao|guitarra|instrumento",
+    # Farewell parties, being fired, letters for work and court.
+    "despedida de solteiro|solteira|ano|ferias|aniversario",
+    "despedida|despedir|despedi|despedindo da|do|dos|das terapeuta|psicologa|psicologo|medico|"
+    "medica|grupo|turma|equipe|colegas|programa|clinica|trabalho|emprego|cidade|pacientes",
+    "vao|vai|podem|pode|iam|ia|querem|quer|queriam me despedir|despedirem",
+    "carta|cartas de recomendacao|apresentacao|demissao|motivacao|referencia|encaminhamento|"
+    "credito|motorista",
+    "carta|cartas pro|pra|para|ao|a o|a? juiz|juiza|advogado|advogada|empresa|rh|banco|escola|"
+    "faculdade|medico|medica|psiquiatra|terapeuta|programa|clinica|inss|promotor|promotora",
+    "jogar|jogando|joguei|jogo cartas|baralho",
+    "organizado|organizada|arrumado|resolvido|pago|quitado|ordem pra|para voltar|retornar|"
+    "comecar|recomecar|entrar|ir|vir|participar|chegar",
+    "organizado|organizada|arrumado|resolvido|pago|quitado|ordem antes de voltar|retornar|"
+    "comecar|recomecar|entrar|viajar",
+    # Getting out of the bottom, a weight off one's back, a hill, lights and cigarettes.
+    "sai|sair|saindo|saido|tirou|tirar|tiraram|tirando do fundo do poco",
+    "peso das|dos|nas|nos costas|ombros|consciencia",
+    "no|do|pro|num|nesse|neste|o|um|daquele|la morro|morros",
+    "apagando o|a|os|as cigarro|luz|luzes|fogo|incendio",
+    "apagando de sono|cansaco",
+    "encharcad* de|da|do chuva|suor|agua",
+    # "não vou estar aqui na quinta", away for a day, not gone.
+    "aqui|ai|la no|na|nas|nos|em|durante|pro|pra|para",
+    # Fear of dying, of relapse; anxiety in the body; apologies for going quiet.
+    "medo|receio|risco de morrer|recair|overdose de|por|com? overdose?",
+    "medo|receio|risco de ter|tomar uma overdose",
+    "ar|acelerado|acelerada|disparado|disparada|tremendo|suando de|por|da|com ansiedade|"
+    "nervoso|nervosismo|panico|emocao|alegria",
+    "acelerado|acelerada|disparado|disparada|tremendo|suando|tonto|tonta so de pensar|lembrar",
+    "desculpa|desculpas|perdao por|pelo|pela ter? sumido|sumir|faltado|faltar|demora|sumico|"
+    "atraso|incomodo|incomodar|hora|mensagem",
 )
 
 NEGATIONS: tuple[str, ...] = (
@@ -582,6 +987,13 @@ NEGATIONS: tuple[str, ...] = (
     "naum",
     "nunca",
     "jamais",
+    # emphatic denials: "sem ideia nenhuma de me ferir", "n tenho vontade nenhuma de"
+    "vontade nenhuma",
+    "ideia nenhuma",
+    "intencao nenhuma",
+    "pensamento nenhum",
+    "nenhuma intencao",
+    "nem pensar",
 )
 
 # History markers: within a few words of a match they make it review.
@@ -602,6 +1014,13 @@ PAST: tuple[str, ...] = (
     "costumava",
     "cheguei a tentar",
     "no comeco|inicio do|deste|desse ano",
+    "em|desde|no ano de? " + "|".join(str(y) for y in range(2000, 2025)),
+    "quando|qdo|qnd|qndo eu? entrei|comecei|cheguei|sai",
+    "qdo|qnd|qndo eu? era|tinha|morava|usava|bebia",
+    "ja? tive|teve uma epoca|fase",
+    "ha|faz uns|umas|quase 1|2|3|4|5|6|7|8|9|10|um|dois|duas|tres|quatro|cinco|seis|sete|oito|"
+    "nove|dez anos|ano|meses",
+    "semana passada",
 )
 
 # Real words one typo from a key word of this table; they never count as it.
@@ -655,4 +1074,22 @@ NEAR_WORDS: tuple[str, ...] = (
     "acordo",
     "tomava",
     "tomado",
+    "correria",
+    "esforco",
+    "esforcei",
+    "esforcaria",
+    "despejo",
+    "despejado",
+    "despejada",
+    "escreve",
+    "cuidam",
+    "queixe",
+    "cheiro",
+    "exagero",
+    "tocando",
+    "apagado",
+    "apagada",
+    "confia",
+    "confiam",
+    "confie",
 )

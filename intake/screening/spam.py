@@ -88,6 +88,17 @@ _SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
     "diet": [
         (r"\b(?:fat burner|burn fat|quemador de grasa|queimador de gordura|garcinia)\b", 3),
         (r"\b(?:lose weight fast|adelgaza rapido|emagrecer rapido|emagreca rapido)\b", 3),
+        (
+            r"\b(?:no diet|without dieting|sin dieta|sem dieta|sem academia|sin gimnasio|"
+            r"no exercise|sin ejercicio)\b",
+            2,
+        ),
+        (
+            r"\b(?:keto|detox|seca barriga|emagrecedor|quema grasa|derrete gordura|"
+            r"gummies|slimming|adelgazante)\b",
+            2,
+        ),
+        (r"\b(?:clinically proven|doctors (?:dont|hate)|producto milagroso|milagros[oa])\b", 2),
     ],
     "pharma": [
         (r"\bv[i1!|]agra\b|\bc[i1]al[i1]s\b|\blevitra\b|\bkamagra\b", 2),
@@ -97,7 +108,7 @@ _SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         (r"\b(?:online pharmacy|pharmacy online|farmacia (?:online|en linea))\b", 2),
         (r"\b(?:buy|order|compra|compre|comprar)\b.{0,60}\b(?:online|en linea|on line)\b", 1),
         (
-            r"\b(?:weight loss|diet|keto|slimming) pills\b|\b(?:pastillas|pilulas) para "
+            r"\b(?:weight loss|diet|keto|slimming) pills\b|\b(?:pastillas|pilulas|capsulas) para "
             r"(?:adelgazar|emagrecer)\b|\bcha milagroso\b",
             2,
         ),
@@ -112,6 +123,15 @@ _SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         (r"\bprimeira pagina do google\b|\b(?:rank|ranking|rankear) (?:higher|on google)\b", 2),
         (r"\bposicionamiento(?: web| seo)?\b|\botimizacao de sites\b", 2),
         (r"\bguest posts?\b|\barticulos? (?:invitados|patrocinados)\b", 2),
+        (r"\bposts? (?:invitado|convidado)s?\b|\b(?:publicar|publish) (?:un |a )?post\b", 2),
+        (
+            r"\b(?:redesign|rediseno|redesenho|rebuild) (?:your |su |seu )?(?:\w+ )?"
+            r"(?:websites?|sites?|pagina|paginas)\b|\bmockup\b|\bwordpress\b",
+            2,
+        ),
+        (r"\b(?:loads? slowly|not mobile|ada complian\w*|page 1 of google|near me)\b", 2),
+        (r"\b(?:new patients|pacientes nuevos|novos pacientes) (?:every|each|per|al|por)\b", 2),
+        (r"\b(?:strategy call|llamada de estrategia|diseno (?:y|de) (?:paginas|sitios))\b", 2),
         (r"\b(?:artigos|posts) patrocinados\b|\bsponsored (?:posts?|articles?)\b", 2),
         (
             r"\b(?:domain authority|autoridad de dominio|autoridade de dominio)\b|\bda \d{2}\b"
@@ -119,6 +139,7 @@ _SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
             2,
         ),
         (r"\bhigh authority\b|\b(?:more|boost|increase|organic|website) traffic\b", 2),
+        (r"\b(?:trafego|trafico) organico\b|\bportais de noticias\b|\bblogs de salud\b", 2),
         (r"\b(?:mas|aumentar el) trafico\b|\b(?:mais|aumentar o) trafego\b", 2),
         (r"\b(?:per|por) (?:post|article|articulo|artigo|link|enlace)\b", 1),
         (r"\b(?:web design(?:ers?)?|disenadores web|web designers?)\b", 1),
@@ -263,7 +284,29 @@ _SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         ),
         (r"\b(?:fast cash|instant approval|aprobado en|aprovado em)\b", 2),
         (r"\b(?:solicitalo ya|solicite ja|apply now|apply today)\b", 2),
-        (r"\b(?:work from home|trabajando desde casa|trabalhando em casa)\b", 1),
+        (
+            r"\b(?:work from home|trabaj\w* desde casa|trabalh\w* (?:em|de) casa|"
+            r"desde tu celular|pelo celular)\b",
+            1,
+        ),
+        (
+            r"\b(?:airdrop|presale|pre ?venta|pre ?venda|token|wallet|carteira cripto|"
+            r"valorizacao|memecoin)\b",
+            2,
+        ),
+        (
+            r"\b(?:merchant cash advance|business funding|credito inmediato|preaprobad[oa]|"
+            r"pre ?aprovad[oa]|tarjeta de credito|cartao de credito aprovado)\b",
+            2,
+        ),
+        (
+            r"\b(?:aprobacion garantizada|sin papeles|mal historial|sin historial|tasa baja|"
+            r"taxa (?:minima|reduzida)|libere ate|sin checar|sin revisar)\b",
+            2,
+        ),
+        (r"\b(?:solicita|aplica|apply|simule) (?:aqui|here|gratis|ya|now)\b", 2),
+        (r"\b(?:dobrado|duplicado|doubled|tripled)\b|\b(?:receba|recibe|receive) (?:\$|r\$)", 1),
+        (r"\b(?:prestamos personales|emprestimos pessoais|cash fast|need cash)\b", 2),
         (r"\b(?:no experience needed|sin experiencia|sem experiencia)\b", 1),
     ],
     "dating": [
@@ -282,7 +325,17 @@ _SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
     ],
     "offers": [
         (r"\breplicas?\b", 2),
-        (r"\b(?:buy now|order now|shop now|compra (?:ya|ahora)|compre (?:ja|agora))\b", 2),
+        (
+            r"\b(?:buy now|order now|order today|shop now|compra (?:ya|ahora)|"
+            r"compre (?:ja|agora)|pide el tuyo|peca (?:ja|pelo site)|compre \d+ leve \d+)\b",
+            2,
+        ),
+        (r"\b(?:estoque limitado|limited stock|stock limitado|ultimas unidades)\b", 2),
+        (r"\b(?:in|en|em) \d+ ?(?:h|hrs|hours|horas|days|dias)\b", 1),
+        (r"\b(?:dinheiro de volta|dinero de vuelta|reembolso garantido)\b", 2),
+        (r"\b(?:freelance|freelancer|tiendas? en linea|lojas? virtua(?:l|is))\b", 1),
+        (r"\b(?:aposte|apueste|bet do brasil|casa de apostas)\b", 2),
+        (r"\b(?:farmacia barata|medicamentos baratos|remedios controlados)\b", 2),
         (r"\b(?:click here|haz clic aqui|clique aqui|clic aqui)\b", 2),
         (r"\b(?:register now|sign up now|registrate|cadastre se|inscribete ya)\b", 1),
         (r"\b(?:play now|juega ya|jogue agora)\b", 2),
@@ -406,8 +459,34 @@ _FUNCTION_WORDS = frozenset(
 _NON_LATIN = re.compile(r"[^\W\d_a-z]")
 _CYRILLIC_PROMO = re.compile(
     r"(?:скидк|акци|бесплатн|заработ|казино|ставк|купит|доставк|заказ|звоните|выгодн|"
-    r"распродаж|бонус|кредит|займ|телеграм)"
+    r"распродаж|бонус|кредит|займ|телеграм|рассылк|предложени|дешев|реклам|клиент)"
 )
+
+
+# Words only a sentence in English, Spanish or Portuguese has (not shared with the creoles and
+# other languages people also write in), and the words a person uses about themselves.
+_FORM_LANGUAGE_WORDS = frozenset(
+    "the and is are your with you for this our "
+    "el los las con para su sus usted tu nuestro nuestra ustedes en del al y "
+    "voce voces com seu sua seus suas nosso nossa os pelo pela em do dos das ao".split()
+)
+_FIRST_PERSON = frozenset(
+    "i im ive id ill me my mine myself "
+    "yo me mi mis conmigo estoy quiero tengo puedo soy necesito quisiera deje volvi "
+    "eu meu minha meus minhas comigo estou to quero tenho posso sou preciso queria parei "
+    "voltei".split()
+)
+IMPERSONAL_WEIGHT = 2
+
+
+def _impersonal_points(plain: str) -> int:
+    """A message in the form's languages in which nobody speaks of themselves: a pitch, a
+    promotion. One signal below the threshold: "is there a group on tuesdays?" is a person.
+    """
+    words = set(plain.split())
+    if len(words & _FORM_LANGUAGE_WORDS) < 2 or words & _FIRST_PERSON:
+        return 0
+    return IMPERSONAL_WEIGHT
 
 
 def _brand_run_points(plain: str) -> int:
@@ -483,6 +562,7 @@ def spam_score(text: str, *, honeypot_filled: bool = False, too_fast: bool = Fal
         + _vocabulary_points(plain)
         + _brand_run_points(plain)
         + _script_points(norm, addressed)
+        + _impersonal_points(plain)
     )
     # People do not type HTML or BBCode into a phone form; link-posting robots do.
     if _MARKUP.search(norm):

@@ -1,0 +1,162 @@
+"""Cues: the parts urgent ideas are told with, and the pairs of them that make an idea urgent.
+
+Pure: no database. The examples are written for these tests (never taken from the evaluation
+set): each pair of ``concepts.COMBINATIONS`` told in everyday words, one cue alone (a review),
+and what must not fire: a cue negated, inside an idiom, told as history, or too far apart.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from intake.screening import Level, concepts, risk_level, screen
+
+LANGUAGES = ("en", "es", "pt")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_cue_is_written_in_every_language(language: str) -> None:
+    table = importlib.import_module(f"intake.screening.concepts_{language}")
+    assert set(table.CUES) == concepts.CUE_CODES, language
+    for cue, patterns in table.CUES.items():
+        assert patterns, (language, cue)
+        for source in patterns:
+            assert concepts._compile_pattern(cue, source), source
+
+
+def test_every_combination_names_an_urgent_concept_and_known_cues() -> None:
+    for concept, first, second, window in concepts.COMBINATIONS:
+        assert concept in concepts.URGENT_CONCEPTS
+        assert first <= concepts.CUE_CODES and second <= concepts.CUE_CODES
+        assert 0 < window <= concepts.COMBINE_WINDOW
+
+
+URGENT = {
+    "en": [
+        ("plan", "got the overpass picked out and i know exactly when"),
+        ("plan", "sitting in my car running with the garage shut"),
+        ("means", "theres a pistol in the closet and i keep thinking about dying"),
+        ("means", "been saving up my sleeping pills in a jar"),
+        ("preparatory", "i gave my cat to my sister and made my will, thats it"),
+        ("self_harm_now", "cutting my arm right now and i cant stop"),
+        ("overdose_now", "swallowed way too many of my meds and my chest is tight"),
+        ("partner_danger", "my boyfriend choked me and hes still in the apartment right now"),
+        ("someone_else_acute", "my brother left a goodbye note and nobody can find him"),
+        ("intent", "everyone would be better off if i was dead"),
+    ],
+    "es": [
+        ("plan", "ya escogi el puente y se exactamente cuando"),
+        ("means", "tengo la pistola de mi papa aqui y no dejo de pensar en morirme"),
+        ("means", "llevo semanas juntando pastillas en un frasco"),
+        ("preparatory", "ya le regale mi perro a mi vecina y escribi cartas de despedida"),
+        ("self_harm_now", "me estoy cortando ahorita y no puedo parar"),
+        ("overdose_now", "me tome mas pastillas de lo normal y no puedo respirar bien"),
+        ("partner_danger", "mi esposo me golpeo y sigue aqui en la casa ahorita"),
+        ("someone_else_acute", "mi hermano dejo una carta de despedida y no lo encontramos"),
+    ],
+    "pt": [
+        ("plan", "ja escolhi o viaduto e sei exatamente quando"),
+        ("means", "tem uma arma do meu pai aqui e nao paro de pensar em morrer"),
+        ("means", "faz semanas que to juntando remedios numa gaveta"),
+        ("preparatory", "dei meu gato pra vizinha e escrevi cartas de despedida"),
+        ("self_harm_now", "to me cortando agora e nao consigo parar"),
+        ("overdose_now", "tomei remedio demais e nao consigo respirar direito"),
+        ("partner_danger", "meu marido me bateu e ta aqui em casa agora"),
+        ("someone_else_acute", "meu irmao deixou uma carta de despedida e ninguem acha ele"),
+    ],
+}
+ROUTINE = {
+    "en": [
+        "can i come back tomorrow after work, i decided its time",
+        "i need a refill of my meds before saturday",
+        "the bridge was closed so i missed group on friday",
+        "my mom has a lot of pills to keep track of, can family come to group",
+    ],
+    "es": [
+        "puedo volver manana despues del trabajo? ya lo decidi",
+        "necesito surtir mi receta antes del sabado",
+        "el puente estaba cerrado y por eso no llegue el viernes",
+    ],
+    "pt": [
+        "posso voltar amanha depois do trabalho? ja decidi",
+        "preciso renovar a receita do remedio antes de sabado",
+        "a ponte tava fechada e por isso faltei na sexta",
+    ],
+}
+REVIEW = {
+    "en": [
+        "honestly i feel like such a burden lately",
+        "i feel dead inside most days",
+        "i was cutting my arm back in high school, doing much better now",
+    ],
+    "es": ["siento que soy una carga para todos", "no le veo salida a nada"],
+    "pt": ["sinto que sou um peso pra todo mundo", "nao vejo saida pra nada"],
+}
+NOT_URGENT = {
+    "en": [
+        "i dont have a gun and im not going to the bridge, just sad",
+        "the commute is killing me, is there an evening group",
+        "two years ago i saved up pills and took them, im better now",
+    ],
+    "es": [
+        "no tengo ideas de suicidio, solo quiero volver",
+        "mi jefe me va a matar si falto otra vez",
+        "hace tres anos me corte los brazos, ya estoy mejor",
+    ],
+    "pt": [
+        "nao tenho pensamento de suicidio, so quero voltar",
+        "meu chefe vai me matar se eu faltar de novo",
+        "ha tres anos eu me cortava, hoje to bem melhor",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "concept", "text"),
+    [(lang, concept, text) for lang, cases in URGENT.items() for concept, text in cases],
+)
+def test_two_cues_together_make_their_idea_urgent(language, concept, text) -> None:
+    level, found = risk_level(text)
+    assert level == Level.URGENT, (language, text, found)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [(lang, t) for lang, texts in ROUTINE.items() for t in texts]
+)
+def test_context_cues_alone_say_nothing(language, text) -> None:
+    assert risk_level(text) == (Level.ROUTINE, ""), (language, text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [(lang, t) for lang, texts in REVIEW.items() for t in texts]
+)
+def test_a_risk_cue_alone_or_in_the_past_is_a_review(language, text) -> None:
+    assert risk_level(text)[0] == Level.REVIEW, (language, text, risk_level(text))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [(lang, t) for lang, texts in NOT_URGENT.items() for t in texts]
+)
+def test_negated_idiomatic_or_past_cues_are_not_urgent(language, text) -> None:
+    assert risk_level(text)[0] != Level.URGENT, (language, text, risk_level(text))
+
+
+def test_cues_too_far_apart_do_not_combine() -> None:
+    filler = " and then we talked about the schedule" * 5
+    assert risk_level("i have a stash of" + filler + " my pills")[0] == Level.ROUTINE
+
+
+def test_a_loose_cue_never_makes_a_combination() -> None:
+    # "overpas" is one typo from a place; the pair is a review, not urgent.
+    assert (
+        risk_level("jumping off the overpas")[0] != Level.URGENT
+        or concepts.assess("jumping off the overpas")[1] in concepts.URGENT_CONCEPTS
+    )
+
+
+def test_a_cue_in_a_spam_pitch_keeps_it_out_of_quarantine() -> None:
+    # Any risk signal beats spam: a pitch that names a death stays with a person.
+    result = screen("buy now best price click here i want to die")
+    assert result.level != Level.ROUTINE and not result.quarantine
