@@ -18,6 +18,8 @@ install: $(STAMP)
 
 # The embedded default: SQLite under var/, tasks in-process, e-mails as files in var/mail/.
 run: export DJANGO_DEBUG ?= 1
+# A demo number for "Prefer to talk? Call us at …" (555-01xx numbers are set aside for fiction).
+run: export PROGRAM_PHONE ?= +16175550100
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py seed_demo

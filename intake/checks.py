@@ -91,6 +91,24 @@ def check_serving(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     return errors
 
 
+@checks.register()
+def check_program_phone(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """PROGRAM_PHONE is offered on the public form only when it is a number people can dial."""
+    from .crypto import normalise_phone
+
+    value = getattr(settings, "PROGRAM_PHONE", "") or ""
+    if value and not normalise_phone(value):
+        return [
+            checks.Warning(
+                f"PROGRAM_PHONE ({value!r}) is not a phone number that can be dialled: the "
+                "public form does not offer it.",
+                hint="Write it with its area code, e.g. +1 617 555 0100, or leave it unset.",
+                id="intake.W001",
+            )
+        ]
+    return []
+
+
 def _secret_key() -> str:
     # Django raises on reading an empty SECRET_KEY; here that is the error to report, kindly.
     try:

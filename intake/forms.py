@@ -1,7 +1,9 @@
 """The public ComebackForm: one required sentence, one way to reach the person, consent.
 
-Every other question is optional and says so. Error messages tell the person what to do,
-in plain, kind words.
+On a phone the page reaches Send in two screens: the message, "Are you safe right now?",
+how to reach you and the OK come first; every other question is optional, says so, and
+waits in "Tell us more, if you'd like" (closed until opened, with a Send of its own).
+Error messages tell the person what to do, in plain, kind words.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import copy
 import secrets
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, TEMPLATE_PACK, Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -18,9 +20,14 @@ from django.core.cache import caches
 from django.core.validators import validate_email
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import crypto
@@ -44,6 +51,20 @@ AWAY_REASONS = [
 ]
 
 YES_NO = [("", _("No preference")), ("yes", _("Yes")), ("no", _("No"))]
+# One "any time" (left as it is, nothing is recorded: no preference), then the times of day.
+BEST_TIMES = [
+    ("", Inquiry.BestTime.ANY.label),
+    *[(v, label) for v, label in Inquiry.BestTime.choices if v != Inquiry.BestTime.ANY],
+]
+# "I'm not sure" is where the question starts (nothing recorded), so it is offered once.
+LAST_ATTENDED = [
+    ("", _("I'm not sure")),
+    *[
+        (v, label)
+        for v, label in Inquiry.LastAttended.choices
+        if v != Inquiry.LastAttended.NOT_SURE
+    ],
+]
 
 
 def _yes_no(value: str) -> bool | None:
@@ -53,6 +74,21 @@ def _yes_no(value: str) -> bool | None:
 def _optional(label: str) -> str:
     # format_lazy keeps both parts lazy, so the label is translated per request, not at import.
     return format_lazy(_("{label} (optional)"), label=label)
+
+
+def _consent_label() -> SafeString:
+    """One OK, worded for the chosen way: both sentences are sent, the stylesheet shows the
+    one that fits (``:has()``, no script), so a screen reader names the box by that one too.
+    A browser without ``:has()`` shows the first, which covers texting by "the way I chose".
+    """
+    return format_html(
+        '<span class="consent-any">{}</span><span class="consent-text">{}</span>',
+        gettext("It's OK to contact me the way I chose above about coming back."),
+        gettext(
+            "It's OK to text me about coming back. We'll only text about getting you back in "
+            "touch. Reply STOP any time to opt out."
+        ),
+    )
 
 
 def _strip_controls(value: str) -> str:
@@ -90,6 +126,34 @@ class MultipleChoiceField(_SharedChoices, forms.MultipleChoiceField):
     pass
 
 
+class SiteChoiceField(forms.ModelChoiceField):
+    """Sites by their name in the page's language (a program admin sets it in admin)."""
+
+    def label_from_instance(self, obj: Site) -> str:
+        return obj.local_name()
+
+
+class Details(Div):
+    """A native <details> section: closed on a fresh form, open once anything in it was
+    answered or needs a look, so nothing typed or flagged is ever hidden."""
+
+    template = "intake/layout/details.html"
+
+    def __init__(self, summary, *fields, **kwargs) -> None:
+        super().__init__(*fields, **kwargs)
+        self.summary = summary
+
+    def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs) -> SafeString:
+        fields = self.get_rendered_fields(form, context, template_pack, **kwargs)
+        names = [pointer.name for pointer in self.get_field_names()]
+        is_open = any(form[name].errors or _answered(form[name].value()) for name in names)
+        return render_to_string(self.template, {"div": self, "fields": fields, "open": is_open})
+
+
+def _answered(value) -> bool:
+    return value not in (None, "", [], (), False)
+
+
 class ComebackForm(forms.Form):
     message = forms.CharField(
         label=_("Your message"),
@@ -97,7 +161,7 @@ class ComebackForm(forms.Form):
         help_text=_("One sentence is plenty. You don't have to explain."),
         widget=forms.Textarea(
             attrs={
-                "rows": 4,
+                "rows": 2,
                 "placeholder": _("For example: “I'm thinking about coming back. Is that okay?”"),
             }
         ),
@@ -154,6 +218,8 @@ class ComebackForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
+    # For a call or an e-mail: texting may be OK too. Choosing "Text message" asks nothing
+    # more: the consent box names texting and its tick records it (see clean).
     text_ok = forms.BooleanField(
         label=_(
             "Texting is OK. We'll only text about getting you back in touch. "
@@ -163,10 +229,10 @@ class ComebackForm(forms.Form):
     )
     best_time = ChoiceField(
         label=_optional(_("Best time to reach you")),
-        choices=[("", _("No preference")), *Inquiry.BestTime.choices],
+        choices=BEST_TIMES,
         required=False,
     )
-    site = forms.ModelChoiceField(
+    site = SiteChoiceField(
         label=_optional(_("Which location?")),
         # Each form copies this (a fresh, lazy queryset: sites are read when it is drawn or
         # checked, never at import).
@@ -207,11 +273,11 @@ class ComebackForm(forms.Form):
     )
     last_attended = ChoiceField(
         label=_optional(_("Roughly when were you last with us?")),
-        choices=[("", _("No preference")), *Inquiry.LastAttended.choices],
+        choices=LAST_ATTENDED,
         required=False,
     )
     consent = forms.BooleanField(
-        label=_("It's OK to contact me the way I chose above about coming back."),
+        label=lazy(_consent_label, SafeString)(),
         error_messages={"required": _("Please tick this box so we have your OK to contact you.")},
     )
     # Hidden helpers: a honeypot people never see, the signed render time, a per-render token.
@@ -222,10 +288,34 @@ class ComebackForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["rendered_at"] = signing.dumps(
-                int(timezone.now().timestamp()), salt=RENDER_SALT
-            )
-            self.initial["submission_token"] = secrets.token_urlsafe(24)
+            # Carried over from a language switch when it has them (see ``carrying``).
+            if "rendered_at" not in self.initial:
+                self.initial["rendered_at"] = signing.dumps(
+                    int(timezone.now().timestamp()), salt=RENDER_SALT
+                )
+            if "submission_token" not in self.initial:
+                self.initial["submission_token"] = secrets.token_urlsafe(24)
+
+    @classmethod
+    def carrying(cls, data: QueryDict) -> ComebackForm:
+        """An unfinished form as posted, to draw again in another language.
+
+        Everything typed or chosen comes back as it was, and nothing is checked yet (the
+        person has not pressed Send), so no error shows. The signed render time and the
+        submission token are kept when they are sound, so the time already spent filling the
+        form still counts.
+        """
+        visible = {
+            name: field.widget.value_from_datadict(data, None, name)
+            for name, field in cls.base_fields.items()
+            if name not in ("rendered_at", "submission_token")
+        }
+        initial = {name: value for name, value in visible.items() if value is not None}
+        if _signed_render_time(data.get("rendered_at", "")) is not None:
+            initial["rendered_at"] = data["rendered_at"]
+        if _sound_token(data.get("submission_token", "")):
+            initial["submission_token"] = data["submission_token"]
+        return cls(initial=initial)
 
     @cached_property
     def helper(self) -> FormHelper:
@@ -234,6 +324,8 @@ class ComebackForm(forms.Form):
         helper.form_tag = False
         helper.disable_csrf = True
         helper.form_show_errors = True
+        # What Send needs comes first, in two phone screens: the message, the safety question
+        # (always above Send), how to reach the person and their OK. The rest is optional.
         helper.layout = Layout(
             Fieldset(
                 _("Your message"),
@@ -241,33 +333,15 @@ class ComebackForm(forms.Form):
                 # kept for assistive technology and hidden on screen (see reengage.css).
                 Field("message", wrapper_class="label-echo"),
                 Field("safety"),
-                Field("kind"),
             ),
-            Fieldset(
-                _("How we can reach you"),
+            # How to reach the person and their OK, in one card: its first question ("How
+            # would you like us to reach you?") is its title, so no second heading says it again.
+            Div(
                 Field("contact_method"),
                 Field("email"),
                 Field("phone"),
-                Field("text_ok"),
-                Field("voicemail_ok"),
-                Field("best_time"),
-                Field("preferred_name"),
-            ),
-            Fieldset(
-                _("If you'd like to tell us more"),
-                HTML(
-                    format_lazy(
-                        '<p class="fieldset-intro">{}</p>',
-                        _("All of these are optional. Skip any you like."),
-                    )
-                ),
-                Field("site"),
-                Field("care_format"),
-                Field("pace"),
-                Field("one_on_one_first"),
-                Field("open_to_new_group"),
-                Field("last_attended"),
-                Field("away_reasons"),
+                Field("consent"),
+                css_class="form-card",
             ),
             # Off screen, hidden from assistive technology and inert (never focusable, so no
             # aria-hidden content can take focus and browsers do not autofill it); bots that
@@ -278,11 +352,31 @@ class ComebackForm(forms.Form):
                 aria_hidden="true",
                 inert=True,
             ),
-            Fieldset(
-                _("Your OK"),
-                Field("consent"),
-            ),
             Submit("send", _("Send my message")),
+            Details(
+                _("Tell us more, if you'd like"),
+                HTML(
+                    format_lazy(
+                        '<p class="fieldset-intro">{}</p>',
+                        _("All of these are optional. Skip any you like."),
+                    )
+                ),
+                Field("preferred_name"),
+                Field("kind"),
+                Field("best_time"),
+                Field("voicemail_ok"),
+                # Hidden while "Text message" is chosen: the OK above already says texting.
+                Field("text_ok", wrapper_class="text-ok-extra"),
+                Field("site"),
+                Field("care_format"),
+                Field("pace"),
+                Field("one_on_one_first"),
+                Field("open_to_new_group"),
+                Field("last_attended"),
+                Field("away_reasons"),
+                Submit("send", _("Send my message"), css_id="submit-id-send-more"),
+                css_class="more",
+            ),
         )
         return helper
 
@@ -332,11 +426,7 @@ class ComebackForm(forms.Form):
 
     def clean_submission_token(self) -> str:
         token = self.cleaned_data["submission_token"]
-        return (
-            token
-            if token and token.isascii() and token.replace("-", "").replace("_", "").isalnum()
-            else ""
-        )
+        return token if _sound_token(token) else ""
 
     def clean(self) -> dict:
         data = super().clean()
@@ -360,13 +450,10 @@ class ComebackForm(forms.Form):
                         _("Please add a phone number so we can reach you."), code="required"
                     ),
                 )
-        if method == Inquiry.ContactMethod.TEXT and not data.get("text_ok"):
-            self.add_error(
-                "text_ok",
-                forms.ValidationError(
-                    _("To reach you by text, please tick “Texting is OK”."), code="required"
-                ),
-            )
+        if method == Inquiry.ContactMethod.TEXT and data.get("consent"):
+            # The one OK named texting: it is the text consent (its version and time are
+            # recorded with the inquiry), so the separate box is not asked for.
+            data["text_ok"] = True
         return data
 
     # --- helpers for the view ----------------------------------------------------------
@@ -376,11 +463,8 @@ class ComebackForm(forms.Form):
 
     def filled_too_fast(self) -> bool:
         """True when the signed render time is missing, forged, or only seconds old."""
-        try:
-            rendered = signing.loads(self.data.get("rendered_at", ""), salt=RENDER_SALT)
-        except (signing.BadSignature, TypeError, ValueError):
-            return True
-        if not isinstance(rendered, int):
+        rendered = _signed_render_time(self.data.get("rendered_at", ""))
+        if rendered is None:
             return True
         # A person needs a few seconds to read and type; a script posts at once.
         return timezone.now().timestamp() - rendered < settings.INTAKE_MIN_FILL_SECONDS
@@ -407,6 +491,25 @@ class ComebackForm(forms.Form):
             "away_reasons": list(d.get("away_reasons") or []),
             "last_attended": d.get("last_attended", ""),
         }
+
+
+def _signed_render_time(value) -> int | None:
+    """The time the form was first drawn, from its signed field; None when forged or absent."""
+    try:
+        rendered = signing.loads(value or "", salt=RENDER_SALT)
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    return rendered if isinstance(rendered, int) else None
+
+
+def _sound_token(token) -> bool:
+    return bool(
+        token
+        and isinstance(token, str)
+        and len(token) <= 64
+        and token.isascii()
+        and token.replace("-", "").replace("_", "").isalnum()
+    )
 
 
 @receiver([post_save, post_delete], sender=Site, dispatch_uid="public-form-sites")

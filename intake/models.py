@@ -10,20 +10,61 @@ from datetime import time
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import crypto
 from .crypto import EncryptedTextField
+
+
+def validate_phone_number(value: str) -> None:
+    """A phone number people can dial: checked the way the public form checks theirs."""
+    if value and not crypto.normalise_phone(value):
+        raise ValidationError(
+            _(
+                "That phone number doesn't look complete. Please include the area code, "
+                "like 617 555 0123."
+            ),
+            code="invalid",
+        )
 
 
 class Site(models.Model):
     """A place (or virtual program) a person can come back to."""
 
+    # The public form's languages other than English, and the field holding each one's name.
+    LOCAL_NAME_FIELDS = {"es": "name_es", "pt-br": "name_pt_br"}
+
     name = models.CharField(_("name"), max_length=120)
+    name_es = models.CharField(
+        _("name in Spanish"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown on the Spanish form. Leave empty to show the name above."),
+    )
+    name_pt_br = models.CharField(
+        _("name in Portuguese"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown on the Portuguese form. Leave empty to show the name above."),
+    )
     slug = models.SlugField(_("slug"), unique=True)
     active = models.BooleanField(_("active"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    phone = models.CharField(
+        _("phone"),
+        max_length=32,
+        blank=True,
+        validators=[validate_phone_number],
+        help_text=_(
+            "Only if this site answers on its own number. The public form offers it as "
+            "“Prefer to talk? Call us”; leave empty to offer the program's number "
+            "(PROGRAM_PHONE)."
+        ),
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -32,6 +73,16 @@ class Site(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        # Stored as E.164 ("+16175550123"), however it was typed.
+        if self.phone:
+            self.phone = crypto.normalise_phone(self.phone) or self.phone
+
+    def local_name(self, language: str | None = None) -> str:
+        """The name in ``language`` (the active one by default), or the name when none."""
+        field = self.LOCAL_NAME_FIELDS.get((language or get_language() or "").lower())
+        return (getattr(self, field) if field else "") or self.name
 
 
 class CoordinatorQueue(models.Model):

@@ -34,6 +34,7 @@ from .models import (
     InquiryFollowUp,
     OutboundMessage,
     Priority,
+    Site,
 )
 
 logger = logging.getLogger(__name__)
@@ -222,6 +223,52 @@ def phone_display(phone: str) -> str:
     except phonenumbers.NumberParseException:
         return phone
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+@dataclass(frozen=True)
+class CallNumber:
+    """A number the public form offers to call: E.164 for the link, national for the eye."""
+
+    tel: str
+    display: str
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class CallUs:
+    """The public form's "Prefer to talk?" line: the program's number and the sites' own."""
+
+    main: CallNumber | None
+    sites: tuple[CallNumber, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.main is not None or bool(self.sites)
+
+
+def call_us() -> CallUs:
+    """The numbers a person may call instead of writing, in the active language.
+
+    PROGRAM_PHONE is the number for everyone; an active site with a number of its own that
+    differs from it is listed with its (translated) name. With no program number and one
+    number shared by every site that has one, that number is the program's. Nothing
+    configured: nothing to show.
+    """
+    from . import crypto
+
+    main = crypto.normalise_phone(settings.PROGRAM_PHONE) if settings.PROGRAM_PHONE else ""
+    numbers = (
+        (site, crypto.normalise_phone(site.phone))
+        for site in Site.objects.filter(active=True).exclude(phone="")
+    )
+    own = [(site, phone) for site, phone in numbers if phone and phone != main]
+    if not main and len({phone for _site, phone in own}) == 1:
+        main, own = own[0][1], []
+    return CallUs(
+        main=CallNumber(main, phone_display(main)) if main else None,
+        sites=tuple(
+            CallNumber(phone, phone_display(phone), site.local_name()) for site, phone in own
+        ),
+    )
 
 
 def thanks_context(submission_token: str) -> dict:

@@ -27,6 +27,9 @@ logger = logging.getLogger(__name__)
 
 THANKS_SALT = "intake.thanks"
 THANKS_MAX_AGE = 3600
+# The language buttons at the top of the form post everything typed under this name, to the
+# address of the language chosen (see templates/intake/_language_switch.html).
+SWITCH_LANGUAGE = "switch_language"
 
 
 def _limit_rate(setting: str):
@@ -63,13 +66,18 @@ def comeback(request: HttpRequest) -> HttpResponse:
     a coordinator releases it; the person sees the ordinary thanks page. Only past the much
     higher ceiling (INTAKE_HARD_LIMIT) may an ordinary post be refused, with the 429 page
     that leads with the crisis line, and never one with a risk signal or a danger answer.
+
+    A language button posts the unfinished form to this view at the chosen language's
+    address: it is drawn again in that language with everything as typed, unchecked (no
+    errors for a form not sent yet), and nothing is saved or counted.
     """
     if request.method != "POST":
-        context = {"form": ComebackForm(), "form_cache_seconds": settings.PUBLIC_FORM_CACHE_SECONDS}
-        return render(request, "intake/comeback.html", context)
+        return _form_page(request, ComebackForm())
+    if SWITCH_LANGUAGE in request.POST:
+        return _form_page(request, ComebackForm.carrying(request.POST), carried=True)
     form = ComebackForm(request.POST)
     if not form.is_valid():
-        return render(request, "intake/comeback.html", {"form": form}, status=200)
+        return _form_page(request, form)
     data = form.cleaned_data
     over_ceiling = _over_limit(request, group="intake.ceiling", setting="INTAKE_HARD_LIMIT")
     if over_ceiling and not screening.has_risk_signal(data["message"], safety=data["safety"]):
@@ -99,6 +107,19 @@ def comeback(request: HttpRequest) -> HttpResponse:
         samesite="Lax",
     )
     return response
+
+
+def _form_page(request: HttpRequest, form: ComebackForm, *, carried: bool = False):
+    context = {
+        "form": form,
+        # Drawn afresh when it holds what a person typed (bound, or carried to a new language).
+        "carried": carried,
+        "form_cache_seconds": settings.PUBLIC_FORM_CACHE_SECONDS,
+        # Called only when its cached line is drawn (once a minute a language and process).
+        "call_us": selectors.call_us,
+        "switch_language": SWITCH_LANGUAGE,
+    }
+    return render(request, "intake/comeback.html", context)
 
 
 @never_cache

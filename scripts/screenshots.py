@@ -144,8 +144,9 @@ def fill(page: Page) -> None:
     page.fill("#id_message", "I'm thinking about coming back. Is that okay?")
     page.check("#id_contact_method_0")
     page.fill("#id_email", "sky@example.com")
-    page.fill("#id_preferred_name", "Sky")
     page.check("#id_consent")
+    page.click("details.more > summary")  # "Tell us more, if you'd like"
+    page.fill("#id_preferred_name", "Sky")
 
 
 def main() -> None:
@@ -161,9 +162,12 @@ def main() -> None:
             page = phone.new_page()
             page.goto("/")
             shoot(page, "form-phone.png")
+            page.click("details.more > summary")
+            shoot(page, "form-phone-more.png")
 
+            page.goto("/")
             with page.expect_navigation():
-                page.click("input[type=submit]")
+                page.click("#submit-id-send")
             shoot(page, "errors-phone.png", full_page=False)
 
             page.goto("/")
@@ -171,7 +175,7 @@ def main() -> None:
             fill(page)
             time.sleep(max(0.0, FILL_SECONDS - (time.monotonic() - started)))
             with page.expect_navigation():
-                page.click("input[type=submit]")
+                page.click("#submit-id-send-more")
             page.wait_for_url("**/thanks/")
             shoot(page, "thanks-phone.png")
             phone.close()

@@ -240,6 +240,12 @@ def public_form_posted_empty(w: World):
     return w.client(None).post("/", {}), 200, "POST / (empty)"
 
 
+def public_form_switched_to_spanish(w: World):
+    """The language buttons post the unfinished form; the page drawn back has them too."""
+    data = {"switch_language": "es", "message": "Hola", "contact_method": "email"}
+    return w.client(None).post("/es/", data), 200, "POST /es/ (language switch)"
+
+
 def thanks_after_a_valid_post(safety: str):
     def fetch(w: World):
         client = w.client(None)
@@ -286,6 +292,7 @@ PAGES = {
     "form (es)": get(None, "/es/"),
     "form (pt-br)": get(None, "/pt-br/"),
     "form with errors": public_form_posted_empty,
+    "form switched to Spanish": public_form_switched_to_spanish,
     "thanks": thanks_after_a_valid_post(""),
     "thanks (not safe)": thanks_after_a_valid_post("not_safe"),
     "not found": get(None, "/no-such-page/", 404),
@@ -377,6 +384,7 @@ PAGES = {
 AT_LEAST = {
     "form": 1,
     "form with errors": 1,
+    "form switched to Spanish": 1,
     "staff sign-in": 1,
     "worklist": 3,  # sign-out, search, the bulk-action form around the list
     "routine inquiry": 13,  # risk level, 8 triage cards, unassign, retry in the table

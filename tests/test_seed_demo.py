@@ -16,5 +16,9 @@ def test_seed_demo_is_idempotent_and_creates_one_user_per_role(roles) -> None:
     assert users["programadmin"].groups.get().name == "Program admin"
     assert users["reviewer"].check_password("pw-one-two-three")
     assert Site.objects.count() == 3
+    virtual = Site.objects.get(slug="virtual")
+    assert virtual.local_name("es") == "Programa virtual"
+    assert virtual.local_name("pt-br") == "Programa on-line"
+    assert Site.objects.get(slug="eastside").local_name("es") == "Eastside"  # a place's name
     assert CoordinatorQueue.objects.filter(is_default=True).count() == 1
     assert RoutingRule.objects.count() == 1

@@ -120,17 +120,14 @@ def test_no_contact_route_asks_for_one_plainly(client: Client) -> None:
         "/", {**hidden(client), "message": "Hello", "consent": "on", "contact_method": "call"}
     )
     assert "Please add a phone number so we can reach you." in response.content.decode()
+    # Texting asks for one OK only: the consent box, which then names texting.
     response = client.post(
         "/",
-        {
-            **hidden(client),
-            "message": "Hello",
-            "consent": "on",
-            "contact_method": "text",
-            "phone": "617 555 0134",
-        },
+        {**hidden(client), "message": "Hello", "contact_method": "text", "phone": "617 555 0134"},
     )
-    assert "please tick “Texting is OK”" in response.content.decode()
+    html = response.content.decode()
+    assert "Please tick this box so we have your OK to contact you." in html
+    assert "Texting is OK”" not in html and 'href="#id_text_ok"' not in html
     response = client.post(
         "/",
         {

@@ -156,7 +156,7 @@ class RoutingRuleAdmin(admin.ModelAdmin):
 
 @admin.register(Site)
 class SiteAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "active", "order")
+    list_display = ("name", "name_es", "name_pt_br", "phone", "active", "order")
     prepopulated_fields = {"slug": ("name",)}
 
 

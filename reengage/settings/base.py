@@ -247,6 +247,10 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 CRISIS_PHONE = "988"
 EMERGENCY_PHONE = "911"
 PHONE_DEFAULT_REGION = env.str("PHONE_DEFAULT_REGION", default="US")
+# The program's own number, offered at the top of the public form as "Prefer to talk? Call
+# us at …" (tap to call). A site with a number of its own (Site.phone, in admin) is offered
+# beside it. Empty, and no site with a number: the line is not shown.
+PROGRAM_PHONE = env.str("PROGRAM_PHONE", default="")
 SMS_BACKEND = env.str("SMS_BACKEND", default="intake.messaging.sms.FileSMSBackend")
 SMS_FILE_PATH = VAR_DIR / "sms"
 # For intake.messaging.sms.HttpSMSBackend (a provider's HTTP API) and its inbound webhook.
@@ -255,8 +259,9 @@ SMS_API_TOKEN = env.str("SMS_API_TOKEN", default="")
 SMS_FROM = env.str("SMS_FROM", default="")
 SMS_TIMEOUT = env.float("SMS_TIMEOUT", default=10.0)
 SMS_WEBHOOK_SECRET = env.str("SMS_WEBHOOK_SECRET", default="")
-# Version of the consent wording shown on the form; stored with every consent.
-CONSENT_VERSION = "2026-11-v1"
+# Version of the consent wording shown on the form; stored with every consent, and with the
+# text consent (the same tick box names texting when the person chooses it).
+CONSENT_VERSION = "2026-12-v2"
 INTAKE_RATE_LIMIT = env.str("INTAKE_RATE_LIMIT", default="10/h")
 # Per-address ceiling above which an ordinary post may be refused (429); never one with a
 # risk signal or a "not safe" answer. Below it, posts past INTAKE_RATE_LIMIT are held.

@@ -96,6 +96,12 @@ def assert_no_axe_violations(page, axe_js: Path, what: str) -> None:
     assert not violations, f"axe-core found WCAG 2.2 AA violations on {what}:\n{report}"
 
 
+def open_more(page) -> None:
+    """Open "Tell us more, if you'd like" (closed on a fresh form) with a real click."""
+    page.click("details.more > summary")
+    assert page.evaluate("document.querySelector('details.more').open")
+
+
 def submit_empty(page) -> None:
     page.goto("/")
     with page.expect_navigation():
@@ -137,6 +143,30 @@ def test_the_form_with_errors_has_no_wcag_violations(new_page, axe_js, db) -> No
     page = new_page()
     submit_empty(page)
     assert_no_axe_violations(page, axe_js, "the form's error state")
+
+
+@pytest.mark.parametrize("path", ["/", "/pt-br/"])
+def test_the_whole_form_opened_with_texting_chosen_has_no_wcag_violations(
+    new_page, axe_js, settings, db, path
+) -> None:
+    """Every optional question, the OK worded for texting and the call line, in axe's view."""
+    settings.PROGRAM_PHONE = "+16175550100"
+    page = new_page()
+    page.goto(path)
+    page.check("#id_contact_method_2")
+    open_more(page)
+    assert page.locator(".consent-text").is_visible()
+    assert_no_axe_violations(page, axe_js, f"the opened form at {path}, texting chosen")
+
+
+def test_the_form_after_a_language_switch_has_no_wcag_violations(new_page, axe_js, db) -> None:
+    page = new_page()
+    page.goto("/")
+    page.fill("#id_message", MESSAGE)
+    with page.expect_navigation():
+        page.click(".lang-switch button[value=es]")
+    assert page.input_value("#id_message") == MESSAGE
+    assert_no_axe_violations(page, axe_js, "the form drawn again in Spanish")
 
 
 @pytest.mark.parametrize("message", [MESSAGE, URGENT_MESSAGE], ids=["routine", "urgent"])
@@ -228,7 +258,7 @@ def test_the_form_works_at_200_percent_zoom(new_page, accepting) -> None:
     page.check("#id_contact_method_1")
     page.fill("#id_phone", "617 555 0123")
     page.check("#id_consent")
-    submit = page.locator("input[type=submit]")
+    submit = page.locator("#submit-id-send")  # the first Send, above the optional questions
     submit.scroll_into_view_if_needed()
     box = submit.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 320
@@ -301,6 +331,7 @@ def test_every_target_is_at_least_24_css_px(new_page, db, state) -> None:
         page.goto("/")
     else:
         submit_empty(page)
+    open_more(page)  # the optional questions too
     targets = target_sizes(page)
     assert len(targets) > 30
     small = [t for t in targets if min(t["width"], t["height"]) < MIN_TARGET]
@@ -329,7 +360,11 @@ def test_keyboard_focus_is_always_visible(new_page, db, state) -> None:
         page.goto("/")
     else:
         submit_empty(page)
+    if state == "errors":
         page.evaluate("document.activeElement.blur()")
+    # Every optional question in the tab order too; opened without moving focus, so Tab
+    # still starts from the top of the page.
+    page.evaluate("document.querySelector('details.more').open = true")
     seen = []
     for _ in range(120):
         page.keyboard.press("Tab")

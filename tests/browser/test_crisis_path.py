@@ -65,7 +65,7 @@ def test_not_safe_at_two_in_the_morning_gets_crisis_first_thanks_and_pages_on_ca
         page.get_by_role("radio", name="E-mail").check()
         page.fill("#id_email", "river@example.com")
         page.locator("#id_consent").check()
-        page.locator("input[type=submit]").click()
+        page.locator("#submit-id-send").click()
         page.wait_for_url("**/thanks/")
 
         heading = page.locator("h1").inner_text()

@@ -15,7 +15,13 @@ from intake.models import CoordinatorProfile, CoordinatorQueue, ReplyTemplate, R
 # A demo password for a local, throwaway database; printed by make run.
 DEFAULT_PASSWORD = "reengage-demo-2026"  # noqa: S105
 
-SITES = [("Downtown", "downtown"), ("Eastside", "eastside"), ("Virtual program", "virtual")]
+# (name, slug, name on the Spanish form, name on the Portuguese form): a program admin keeps
+# each site's names in admin; an empty one shows the English name (here, a place's own name).
+SITES = [
+    ("Downtown", "downtown", "Centro", "Centro"),
+    ("Eastside", "eastside", "", ""),
+    ("Virtual program", "virtual", "Programa virtual", "Programa on-line"),
+]
 # (language, title, body, not_for_urgent). The warm "whenever you're ready" replies are not
 # offered when the person may be in danger; each language has one written for that moment.
 REPLY_TEMPLATES = [
@@ -105,9 +111,15 @@ class Command(BaseCommand):
         password = options["password"]
         roles.sync_roles(Group, Permission)
         sites = {}
-        for order, (name, slug) in enumerate(SITES):
+        for order, (name, slug, name_es, name_pt_br) in enumerate(SITES):
             sites[slug], _ = Site.objects.update_or_create(
-                slug=slug, defaults={"name": name, "order": order}
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "name_es": name_es,
+                    "name_pt_br": name_pt_br,
+                    "order": order,
+                },
             )
 
         general = CoordinatorQueue.objects.filter(is_default=True).first()
