@@ -126,6 +126,15 @@ class MultipleChoiceField(_SharedChoices, forms.MultipleChoiceField):
     pass
 
 
+class BestTimeField(ChoiceField):
+    """One "Any time" (the empty answer). A page drawn before it was merged posts "any":
+    the same answer, so it is read as such rather than refused."""
+
+    def to_python(self, value) -> str:
+        value = super().to_python(value)
+        return "" if value == Inquiry.BestTime.ANY else value
+
+
 class SiteChoiceField(forms.ModelChoiceField):
     """Sites by their name in the page's language (a program admin sets it in admin)."""
 
@@ -227,7 +236,7 @@ class ComebackForm(forms.Form):
         ),
         required=False,
     )
-    best_time = ChoiceField(
+    best_time = BestTimeField(
         label=_optional(_("Best time to reach you")),
         choices=BEST_TIMES,
         required=False,

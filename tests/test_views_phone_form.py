@@ -385,3 +385,13 @@ def test_portuguese_dates_write_weekday_and_month_in_lower_case() -> None:
     with translation.override("en"):
         page = text(render_to_string("intake/thanks.html", context))
     assert "Tuesday, Dec. 1, 2026" in page  # English keeps its capitals
+
+
+def test_any_time_from_a_page_drawn_before_the_options_merged_is_the_same_answer() -> None:
+    from intake.forms import ComebackForm
+
+    field = ComebackForm().fields["best_time"]
+    assert field.clean("any") == "" and field.clean("") == ""
+    assert field.clean("evening") == "evening"
+    assert [value for value, _label in field.choices].count("") == 1
+    assert "any" not in [value for value, _label in field.choices]
