@@ -220,7 +220,6 @@ class Table:
     cues: Index
     idioms: Index
     past: Index
-    negations: tuple[tuple[str, ...], ...]
     negations_by_first: dict[str, tuple[tuple[str, ...], ...]]
     key_words: frozenset[str]
     deletions: dict[str, frozenset[str]]
@@ -337,7 +336,6 @@ def table() -> Table:
         cues=Index.of(cues),
         idioms=Index.of(idioms),
         past=Index.of(past),
-        negations=tuple(sorted(negations)),
         negations_by_first={
             first: tuple(n for n in sorted(negations) if n[0] == first)
             for first in {n[0] for n in negations}
@@ -396,11 +394,6 @@ def _find(pattern: Pattern, start: int, ws, fz) -> Match | None:
 def _tight_spans(index: Index, ws: list[str]) -> list[tuple[int, int]]:
     """Where these patterns match word for word (idioms and history markers)."""
     return [(m.start, m.end) for m in index.scan(ws, [None] * len(ws)) if not m.loose]
-
-
-def matches(text: str) -> list[Match]:
-    """Every concept match in the message that no negation or idiom cancels."""
-    return _read(text)[0]
 
 
 def denied(text: str) -> bool:
