@@ -202,15 +202,16 @@ def celery_worker(
     name: str = "worker",
     beat: bool = True,
     concurrency: int = 1,
+    queues: str | None = "routing,messages",
     started: list[ManagedProcess] | None = None,
 ) -> ManagedProcess:
+    """A real Celery worker; ``queues=None`` starts it as a bare ``celery worker`` (no -Q)."""
     argv = [
         str(VENV_BIN / "celery"),
         "-A",
         "reengage",
         "worker",
-        "-Q",
-        "routing,messages",
+        *(["-Q", queues] if queues else []),
         "-P",
         "prefork",
         "-c",

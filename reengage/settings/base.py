@@ -15,6 +15,7 @@ import environ
 from cryptography.fernet import Fernet
 from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
+from kombu import Exchange, Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -303,6 +304,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 60
 CELERY_TASK_TIME_LIMIT = 90
 CELERY_TASK_DEFAULT_QUEUE = "messages"
+# Declared, so a worker started without -Q consumes both: routing (and the sweeps beat
+# schedules) as well as messages. Pass -Q routing or -Q messages to split them into pools.
+CELERY_TASK_QUEUES = (
+    Queue("routing", Exchange("routing"), routing_key="routing"),
+    Queue("messages", Exchange("messages"), routing_key="messages"),
+)
 CELERY_TASK_ROUTES = {
     "intake.tasks.inquiry_route_task": {"queue": "routing"},
     "intake.tasks.message_deliver_task": {"queue": "messages"},

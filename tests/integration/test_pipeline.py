@@ -97,3 +97,22 @@ def test_thanks_page_and_health_on_the_real_stack(web, worker) -> None:
     assert health["database"] == "ok"
     assert health["broker"] == "ok"
     assert health["worker"].startswith("ok")
+
+
+def test_a_worker_started_without_queues_consumes_routing_and_messages(
+    app_processes, stack_env
+) -> None:
+    """`celery -A reengage worker` with no -Q must not skip the routing queue (sweeps, routing)."""
+    from celery import Celery
+
+    bare = app_processes.worker(stack_env, name="bare", beat=False, queues=None)
+    banner = bare.log()
+    assert ".> routing" in banner and ".> messages" in banner, banner[-2000:]
+
+    sender = Celery(broker=stack_env["REDIS_URL"])
+    sender.conf.task_default_queue = "messages"
+    sender.send_task("intake.tasks.pending_sweep_task", queue="routing")
+    support.wait_until(
+        lambda: "intake.tasks.pending_sweep_task[" in bare.log() and "succeeded" in bare.log(),
+        what="the routing queue's sweep run by the bare worker",
+    )
