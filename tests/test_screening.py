@@ -321,6 +321,18 @@ def test_a_dose_taken_as_prescribed_is_not_an_overdose() -> None:
         "Compra viagra y cialis sin receta, envío discreto. www.farmacia-barata-online.com",
         "Compre seguidores reais para o Instagram, preço baixo: seguidoresbr.shop",
         "http://a.example.ru http://b.example.ru http://c.example.ru",
+        # Cold pitches to the clinic as a business, fake invoices, pharmacy and lottery runs.
+        "We deliver qualified patient leads to treatment centers, pay per lead, no setup fee.",
+        "Is this the right person to talk to about growing admissions at your clinic? Book a "
+        "quick call: calendly.com/growth-team",
+        "Final domain notice: your listing expires today, complete the SEO submission now.",
+        "Invoice #58213 is past due. Please remit payment to avoid service interruption.",
+        "Factura 77120 vencida, revise el documento adjunto y realice el pago hoy.",
+        "Order cheap tramadol and xanax online today",
+        "Direct manufacturer, factory price, MOQ 500 units, samples free",
+        "prediksi sgp sdy hk jitu keluaran hari ini angka main",
+        "代开各类发票，保真，价格优惠，欢迎来电",
+        "Criptomoeda nova com rendimento garantido, entre no grupo VIP da pré-venda",
     ],
 )
 def test_known_spam_patterns_reach_the_threshold(text: str) -> None:
@@ -574,6 +586,7 @@ def test_an_impersonal_offer_is_quarantined(text: str) -> None:
         "mwen vle retounen nan pwogram nan, rele m nan 617 555 0101 tanpri",
         "em muốn quay lại nhóm buổi tối, số của em là 617 555 0199",
         "N kre volta pa grupu, nha numeru e 508 555 0142",
+        "我想回到晚上的小组，请打电话给我 617 555 0101，或者发微信",
     ],
 )
 def test_a_person_writing_in_another_language_with_a_number_is_never_quarantined(

@@ -12,6 +12,7 @@ import importlib
 import pytest
 
 from intake.screening import Level, concepts, risk_level, screen
+from intake.screening.patterns import compile_pattern
 
 LANGUAGES = ("en", "es", "pt")
 
@@ -23,13 +24,14 @@ def test_every_cue_is_written_in_every_language(language: str) -> None:
     for cue, patterns in table.CUES.items():
         assert patterns, (language, cue)
         for source in patterns:
-            assert concepts._compile_pattern(cue, source), source
+            assert compile_pattern(cue, source), source
 
 
 def test_every_combination_names_an_urgent_concept_and_known_cues() -> None:
-    for concept, first, second, window in concepts.COMBINATIONS:
+    for concept, sets, window in concepts.COMBINATIONS:
         assert concept in concepts.URGENT_CONCEPTS
-        assert first <= concepts.CUE_CODES and second <= concepts.CUE_CODES
+        assert 2 <= len(sets) <= 3
+        assert all(cues and cues <= concepts.CUE_CODES for cues in sets)
         assert 0 < window <= concepts.COMBINE_WINDOW
 
 
@@ -160,3 +162,84 @@ def test_a_cue_in_a_spam_pitch_keeps_it_out_of_quarantine() -> None:
     # Any risk signal beats spam: a pitch that names a death stays with a person.
     result = screen("buy now best price click here i want to die")
     assert result.level != Level.ROUTINE and not result.quarantine
+
+
+# How the tables read a message, beyond single pairs: the act left unnamed with a resolve and
+# a time, fear of someone who hurt the writer, what is at hand, an idea that starts again.
+READING_URGENT = {
+    "en": [
+        ("plan", "i know how im going to do it and i picked sunday"),
+        ("partner_danger", "he punched me last night and i am so scared to go home"),
+        ("means", "theres a razor in my hand as i write this"),
+        ("self_harm_now", "was clean for a year. cutting myself again every night"),
+        ("intent", "i want to not wake up tomorrow and this time im serious"),
+        ("overdose_now", "i think i od d on my xanax, my lips are numb"),
+    ],
+    "es": [
+        ("plan", "tengo planeado hacerlo el domingo en la noche"),
+        ("partner_danger", "mi novio me pega y me da miedo volver a la casa"),
+        ("means", "tengo el cuchillo en la mano mientras escribo"),
+        ("self_harm_now", "estuve bien un tiempo. me estoy cortando otra vez cada noche"),
+        ("intent", "estoy pensando en suicidarme en serio esta vez"),
+    ],
+    "pt": [
+        ("plan", "ja ta decidido, sei quando vou fazer, vai ser sabado"),
+        ("partner_danger", "meu marido me bateu de novo e to com medo de voltar pra casa"),
+        ("means", "guardei os comprimidos do mes inteiro e to olhando pra eles agora"),
+        ("self_harm_now", "fiquei bem uns meses. to me cortando de novo todo dia"),
+    ],
+}
+READING_NOT_URGENT = {
+    "en": [
+        # The unnamed act with a time but no resolve, and coming back planned.
+        "not sure how im going to do it with my work hours, maybe sunday",
+        "i decided to come back and i picked monday for intake",
+        # A denied idea takes its words with it.
+        "i have no thoughts of suicide at all, just relapsed",
+        "my sponsor says im shooting myself in the foot, how do i reenroll",
+    ],
+    "es": [
+        "tuve una etapa donde pensaba en morirme, ya paso y estoy bien",
+        "decidi volver y ya escogi el lunes para la cita",
+    ],
+    "pt": [
+        "eu tentei suicidio em 2019 e agora to bem, quero voltar pro grupo",
+        "to triste mas n quero morrer, quero viver melhor",
+        "separei os remedios da semana certinho, posso voltar segunda?",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "concept", "text"),
+    [(lang, c, t) for lang, cases in READING_URGENT.items() for c, t in cases],
+)
+def test_how_the_tables_read_an_urgent_message(language, concept, text) -> None:
+    level, found = risk_level(text)
+    assert level == Level.URGENT, (language, text, found)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [(lang, t) for lang, texts in READING_NOT_URGENT.items() for t in texts]
+)
+def test_how_the_tables_read_a_message_that_is_not_urgent(language, text) -> None:
+    assert risk_level(text)[0] != Level.URGENT, (language, text, risk_level(text))
+
+
+def test_history_in_an_earlier_sentence_does_not_soften_what_is_said_now() -> None:
+    assert risk_level("I left group last spring. I want to kill myself.")[0] == Level.URGENT
+    # In the same sentence it does: a past attempt, reviewed the same day.
+    assert risk_level("last spring i tried to kill myself")[0] == Level.REVIEW
+
+
+def test_a_negation_inside_an_idea_does_not_deny_the_next_one() -> None:
+    # "not" belongs to "not wake up"; it does not cancel the resolve that follows it.
+    reading = concepts.read("i want to not wake up and this time im doing it")
+    assert "decided" in {m.concept for m in reading.cues}
+
+
+def test_a_combination_needs_one_cue_from_each_of_its_sets() -> None:
+    rows = {(concept, len(sets)) for concept, sets, _ in concepts.COMBINATIONS}
+    assert ("plan", 3) in rows
+    # Two of the three (an unnamed act and a time) are not enough.
+    assert risk_level("how im going to do it on saturday")[0] == Level.ROUTINE

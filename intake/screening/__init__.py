@@ -120,10 +120,10 @@ def risk_level(text: str, *, safety: str = "", crisis: bool | None = None) -> tu
     if level == Level.URGENT:
         return level, concept
     if crisis if crisis is not None else has_crisis_language(text):
-        if level == Level.ROUTINE and concepts.denied(text):
+        if concepts.denied(text):
             # "no tengo ideas de suicidio", "my boss will kill me": the tables read the
-            # phrase as denied or an idiom.
-            return Level.ROUTINE, ""
+            # phrase as denied or an idiom; what else they found (a loose match) stands.
+            return (level, concept) if level == Level.REVIEW else (Level.ROUTINE, "")
         # A listed crisis phrase told as history ("i tried to kill myself two years ago")
         # is a past attempt: seen the same day, not a page at night.
         if concept == "past_attempt" or (not concept and concepts.told_as_past(text)):

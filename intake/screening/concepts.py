@@ -1,8 +1,8 @@
 """Crisis concepts: ideas of danger, matched the way people actually write them.
 
 Each language has a table (``concepts_en``, ``concepts_es``, ``concepts_pt``) of concepts,
-each a list of short patterns (see ``_compile_pattern`` for the syntax). A message is read as
-words (lower case, no accents or apostrophes, punctuation ignored, so a run-on line with no
+each a list of short patterns (``patterns`` has their syntax). A message is read as words
+(lower case, no accents or apostrophes, punctuation ignored, so a run-on line with no
 full stop reads the same as a tidy one) and every table is searched, whatever the form's
 language: people mix languages.
 
@@ -33,7 +33,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .text import MAX_SCREENED_CHARS, _plain, normalise
+from .patterns import (
+    FUZZY_MIN_LENGTH,
+    Index,
+    Match,
+    Pattern,
+    compile_pattern,
+    deletions,
+    osa_distance_is_one,
+)
+from .text import MAX_SCREENED_CHARS, _plain
 
 LANGUAGES = ("en", "es", "pt")
 URGENT_CONCEPTS = frozenset(
@@ -79,43 +88,46 @@ CONTEXT_CUES = frozenset(
         "stockpile",  # saved up, lined up, how many it would take
         "when",  # a time: tonight, saturday, after everyone is asleep
         "decided",  # decided, figured out, picked the day, know the spot
-        "now",  # right now, a few minutes ago, still
+        "now",  # right now, a few minutes ago, still, in my hand
         "other",  # someone else the writer is writing about
+        "afraid",  # the writer is afraid (of someone, to go home)
+        "do_it",  # the act left unnamed: "how im going to do it", "hacerlo", "vou fazer"
     }
 )
 CUE_CODES = RISK_CUES | CONTEXT_CUES
-COMBINE_WINDOW = 30  # words between the two cues of a combination, at most
+COMBINE_WINDOW = 30  # words between the cues of a combination, at most
 NEAR_WINDOW = 8  # for cues that only mean something side by side ("a bunch of ... pills")
-COMBINATIONS: tuple[tuple[str, frozenset[str], frozenset[str], int], ...] = tuple(
-    (concept, frozenset(first.split()), frozenset(second.split()), window)
-    for concept, first, second, window in (
-        ("plan", "method", "place decided when farewell death", COMBINE_WINDOW),
+# Each row: the urgent concept, then the cue sets one cue of each must come from (two, or
+# three where two alone are everyday), then the window. Written "first | second | third".
+COMBINATIONS: tuple[tuple[str, tuple[frozenset[str], ...], int], ...] = tuple(
+    (concept, tuple(frozenset(part.split()) for part in sets.split("|")), window)
+    for concept, sets, window in (
+        ("plan", "method | place decided when farewell death", COMBINE_WINDOW),
         # A place alone is everyday ("the bridge was closed on friday"): not with a time.
-        ("plan", "place", "decided farewell death", COMBINE_WINDOW),
-        ("intent", "death", "decided when now fear_self", COMBINE_WINDOW),
-        ("intent", "burden hopeless", "death", COMBINE_WINDOW),
-        ("means", "weapon", "death fear_self decided when now", COMBINE_WINDOW),
-        ("means", "drugs", "stockpile", NEAR_WINDOW),
-        ("means", "stockpile", "death fear_self", COMBINE_WINDOW),
+        ("plan", "place | decided farewell death", COMBINE_WINDOW),
+        ("intent", "death | decided when now fear_self", COMBINE_WINDOW),
+        ("intent", "burden hopeless | death", COMBINE_WINDOW),
+        ("means", "weapon | death fear_self decided when now body", COMBINE_WINDOW),
+        ("means", "drugs | stockpile", NEAR_WINDOW),
+        ("means", "stockpile | death fear_self", COMBINE_WINDOW),
         (
             "preparatory",
-            "farewell",
-            "farewell death decided method weapon stockpile",
+            "farewell | farewell death decided method weapon stockpile",
             COMBINE_WINDOW,
         ),
-        ("self_harm_now", "harm", "now body fear_self", COMBINE_WINDOW),
-        ("overdose_now", "overuse", "body now drugs", COMBINE_WINDOW),
-        ("overdose_now", "drugs", "body", COMBINE_WINDOW),
-        ("partner_danger", "violence", "now when weapon death", COMBINE_WINDOW),
-        ("someone_else_acute", "other", "farewell weapon body overuse method", COMBINE_WINDOW),
+        ("self_harm_now", "harm | now body fear_self", COMBINE_WINDOW),
+        ("overdose_now", "overuse | body now drugs", COMBINE_WINDOW),
+        ("overdose_now", "drugs | body", COMBINE_WINDOW),
+        ("partner_danger", "violence | now when weapon death afraid", COMBINE_WINDOW),
+        # "I've decided to do it on Monday" may be about coming back: the act unnamed, a
+        # resolve and a time together.
+        ("plan", "do_it | decided | when", COMBINE_WINDOW),
+        ("someone_else_acute", "other | farewell weapon body overuse method", COMBINE_WINDOW),
     )
 )
 
-GAP = 3  # extra words allowed, in all, between a pattern's words (a loose match)
 NEGATION_WINDOW = 3
 PAST_WINDOW = 6
-FUZZY_MIN_LENGTH = 6
-STEM_MIN_LENGTH = 4
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that put a message in the present: near one, a history marker no longer softens a
@@ -128,90 +140,10 @@ CLAUSE_STARTS = frozenset("i im ive id ill yo eu".split())
 # After a history marker, only these bring a message back to now ("...last year, and i want
 # to do it again tonight"); "doing better now" does not.
 AGAIN = PRESENT - {"now", "ahora", "agora", "anymore"}
+# Right after a match, only these say it is happening again ("hurting myself again").
+RESUMED = frozenset("again otra nuevo novo".split())
 
 URGENT, REVIEW, ROUTINE = "urgent", "review", "routine"
-
-
-@dataclass(frozen=True)
-class Token:
-    words: frozenset[str]
-    stems: tuple[str, ...]
-    optional: bool = False
-
-    def match(self, word: str, fuzzy_word: str | None) -> str:
-        """ "exact", "fuzzy" (through the word's one-typo reading) or ""."""
-        if word in self.words or any(word.startswith(stem) for stem in self.stems):
-            return "exact"
-        if fuzzy_word is not None and fuzzy_word in self.words:
-            return "fuzzy"
-        return ""
-
-
-@dataclass(frozen=True)
-class Pattern:
-    concept: str
-    tokens: tuple[Token, ...]
-    source: str
-    # For each required word that is not a stem, the words one of which every match holds:
-    # a pattern is only tried on a message that has one of each.
-    needles: tuple[frozenset[str], ...] = ()
-
-
-def _needles(tokens: list[Token]) -> tuple[frozenset[str], ...]:
-    return tuple(t.words for t in tokens[1:] if not t.optional and not t.stems and t.words)
-
-
-@dataclass(frozen=True)
-class Match:
-    concept: str
-    start: int
-    end: int  # one past the last word
-    loose: bool
-    source: str
-
-
-@dataclass(frozen=True)
-class Index:
-    """Patterns found by their first word (or its first four letters, for a stem)."""
-
-    by_word: dict[str, tuple[Pattern, ...]]
-    by_stem: dict[str, tuple[tuple[str, Pattern], ...]]
-
-    @classmethod
-    def of(cls, patterns: list[Pattern]) -> Index:
-        by_word: dict[str, list[Pattern]] = {}
-        by_stem: dict[str, list[tuple[str, Pattern]]] = {}
-        for pattern in patterns:
-            first = pattern.tokens[0]
-            for word in first.words:
-                by_word.setdefault(word, []).append(pattern)
-            for stem in first.stems:
-                by_stem.setdefault(stem[:STEM_MIN_LENGTH], []).append((stem, pattern))
-        return cls(
-            by_word={k: tuple(v) for k, v in by_word.items()},
-            by_stem={k: tuple(v) for k, v in by_stem.items()},
-        )
-
-    def scan(self, ws: list[str], fz: list[str | None]) -> list[Match]:
-        """Every match of these patterns, each from its own first word."""
-        present = set(ws) | {f for f in fz if f}
-        found = []
-        for i, word in enumerate(ws):
-            candidates = list(self.by_word.get(word, ()))
-            if fz[i]:
-                candidates += self.by_word.get(fz[i], ())
-            candidates += [
-                p
-                for stem, p in self.by_stem.get(word[:STEM_MIN_LENGTH], ())
-                if word.startswith(stem)
-            ]
-            for pattern in candidates:
-                if any(needle.isdisjoint(present) for needle in pattern.needles):
-                    continue
-                match = _find(pattern, i, ws, fz)
-                if match is not None:
-                    found.append(match)
-        return found
 
 
 @dataclass(frozen=True)
@@ -243,61 +175,6 @@ def _sentence_starts(text: str) -> list[int]:
     return starts
 
 
-def _token(spec: str) -> Token:
-    optional = spec.endswith("?")
-    spec = spec.rstrip("?")
-    exact, stems = set(), []
-    for alternative in spec.split("|"):
-        if alternative.endswith("*"):
-            stem = alternative[:-1]
-            if len(stem) < STEM_MIN_LENGTH:
-                raise ValueError(f"stem {alternative!r} is shorter than {STEM_MIN_LENGTH}")
-            stems.append(stem)
-        elif alternative:
-            exact.add(alternative)
-    return Token(frozenset(exact), tuple(stems), optional)
-
-
-def _compile_pattern(concept: str, source: str) -> list[Pattern]:
-    """``"want to just? die"``: words in a row; ``a|b`` alternatives; ``stem*``; ``word?``
-    optional. A leading optional word is expanded into the pattern with and without it."""
-    tokens = [_token(spec) for spec in _WORD_SPEC.findall(normalise(source))]
-    if not tokens or all(t.optional for t in tokens):
-        raise ValueError(f"empty pattern {source!r}")
-    variants = [tokens]
-    while variants[-1][0].optional:
-        head, *rest = variants[-1]
-        variants[-1] = [Token(head.words, head.stems), *rest]
-        variants.append(rest)
-    return [Pattern(concept, tuple(v), source, _needles(v)) for v in variants]
-
-
-# Pattern specs keep their own marks (| * ?): read with normalise(), which leaves them alone.
-_WORD_SPEC = re.compile(r"[a-z0-9|*?]+")
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-def osa_distance_is_one(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by exactly one edit (Damerau/OSA)."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diffs) == 1:
-            return True
-        return (
-            len(diffs) == 2
-            and diffs[1] == diffs[0] + 1
-            and a[diffs[0]] == b[diffs[1]]
-            and a[diffs[1]] == b[diffs[0]]
-        )
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
 @cache
 def table() -> Table:
     """Every language's table, compiled once per process."""
@@ -313,24 +190,24 @@ def table() -> Table:
             if concept not in CONCEPT_CODES:
                 raise ValueError(f"unknown concept {concept!r} in {language}")
             for source in sources:
-                patterns.extend(_compile_pattern(concept, source))
+                patterns.extend(compile_pattern(concept, source))
         for cue, sources in module.CUES.items():
             if cue not in CUE_CODES:
                 raise ValueError(f"unknown cue {cue!r} in {language}")
             for source in sources:
-                cues.extend(_compile_pattern(cue, source))
-        idioms += [p for s in module.IDIOMS for p in _compile_pattern("idiom", s)]
-        past += [p for s in module.PAST for p in _compile_pattern("past", s)]
+                cues.extend(compile_pattern(cue, source))
+        idioms += [p for s in module.IDIOMS for p in compile_pattern("idiom", s)]
+        past += [p for s in module.PAST for p in compile_pattern("past", s)]
         negations |= {tuple(words(n)) for n in module.NEGATIONS if words(n)}
         near |= {w for n in module.NEAR_WORDS for w in words(n)}
     key_words: set[str] = set()
     for pattern in patterns + cues:
         for token in pattern.tokens:
             key_words |= {w for w in token.words if len(w) >= FUZZY_MIN_LENGTH}
-    deletions: dict[str, set[str]] = {}
+    by_deletion: dict[str, set[str]] = {}
     for word in key_words:
-        for variant in _deletions(word) | {word}:
-            deletions.setdefault(variant, set()).add(word)
+        for variant in deletions(word) | {word}:
+            by_deletion.setdefault(variant, set()).add(word)
     return Table(
         concepts=Index.of(patterns),
         cues=Index.of(cues),
@@ -341,7 +218,7 @@ def table() -> Table:
             for first in {n[0] for n in negations}
         },
         key_words=frozenset(key_words),
-        deletions={k: frozenset(v) for k, v in deletions.items()},
+        deletions={k: frozenset(v) for k, v in by_deletion.items()},
         near_words=frozenset(near),
     )
 
@@ -351,44 +228,12 @@ def _fuzzy(word: str, t: Table) -> str | None:
     if len(word) < FUZZY_MIN_LENGTH or word in t.key_words or word in t.near_words:
         return None
     found = set()
-    for variant in _deletions(word) | {word}:
+    for variant in deletions(word) | {word}:
         found |= t.deletions.get(variant, frozenset())
     for key in sorted(found):
         if osa_distance_is_one(word, key):
             return key
     return None
-
-
-def _walk(tokens, ti, pos, gaps, fuzzy, ws, fz):
-    """Best way to match tokens[ti:] from word ``pos``: (end, gaps, fuzzy) or None."""
-    if ti == len(tokens):
-        return pos, gaps, fuzzy
-    token = tokens[ti]
-    best = None
-    for skip in range(0, (GAP - gaps if ti else 0) + 1):
-        j = pos + skip
-        if j >= len(ws):
-            break
-        how = token.match(ws[j], fz[j])
-        if how:
-            found = _walk(tokens, ti + 1, j + 1, gaps + skip, fuzzy or how == "fuzzy", ws, fz)
-            if found and (best is None or (found[1], found[2]) < (best[1], best[2])):
-                best = found
-                if not best[1] and not best[2]:
-                    return best
-    if token.optional and ti:
-        found = _walk(tokens, ti + 1, pos, gaps, fuzzy, ws, fz)
-        if found and (best is None or (found[1], found[2]) < (best[1], best[2])):
-            best = found
-    return best
-
-
-def _find(pattern: Pattern, start: int, ws, fz) -> Match | None:
-    found = _walk(pattern.tokens, 0, start, 0, False, ws, fz)
-    if found is None:
-        return None
-    end, gaps, fuzzy = found
-    return Match(pattern.concept, start, end, bool(gaps or fuzzy), pattern.source)
 
 
 def _tight_spans(index: Index, ws: list[str]) -> list[tuple[int, int]]:
@@ -397,33 +242,53 @@ def _tight_spans(index: Index, ws: list[str]) -> list[tuple[int, int]]:
 
 
 def denied(text: str) -> bool:
-    """True when every idea of danger the tables find in the message is negated or inside an
-    idiom ("no tengo ideas de suicidio", "meu chefe vai me matar"): the listed crisis phrases
-    defer to this, as their own negation list is shorter."""
+    """True when every idea of danger the tables find word for word in the message is
+    negated or inside an idiom ("no tengo ideas de suicidio", "meu chefe vai me matar"): the
+    listed crisis phrases defer to this, as their own negation list is shorter. Loose matches
+    (words apart, a typo) do not count either way: they are only ever a review."""
     t = table()
     ws = words(text)
     fz = [_fuzzy(w, t) for w in ws]
     raw = t.concepts.scan(ws, fz) + [m for m in t.cues.scan(ws, fz) if m.concept in RISK_CUES]
-    if not raw:
+    if not [m for m in raw if not m.loose]:
         return False
-    found, cues, _ = _read(text)
-    return not found and not [m for m in cues if m.concept in RISK_CUES]
+    reading = read(text)
+    return not [
+        m
+        for m in reading.found + reading.cues
+        if not m.loose and (m in reading.found or m.concept in RISK_CUES)
+    ]
 
 
-def _read(text: str) -> tuple[list[Match], list[Match], list[str]]:
-    """(concept matches, cue matches, words): what no negation or idiom cancels."""
+@dataclass(frozen=True)
+class Reading:
+    """What the tables found in a message that no negation or idiom cancels."""
+
+    found: list[Match]
+    cues: list[Match]
+    words: list[str]
+    sentence: list[int]  # for each word, where its sentence starts
+
+
+def read(text: str) -> Reading:
     t = table()
     ws = words(text)
     if not ws:
-        return [], [], ws
+        return Reading([], [], ws, [])
     fz = [_fuzzy(w, t) for w in ws]
     found = t.concepts.scan(ws, fz)
     cues = t.cues.scan(ws, fz)
     if not found and not cues:
-        return [], [], ws
+        return Reading([], [], ws, [])
     idioms = _tight_spans(t.idioms, ws)
     sentence = _sentence_starts(text)
-    negations = _negation_spans(ws, t)
+    # A negation that is a word of a matched idea ("not wake up", "wont be here") is part of
+    # that idea, not a denial of the next one.
+    negations = [
+        (s, e)
+        for s, e in _negation_spans(ws, t)
+        if not any(m.start <= s and e <= m.end and not m.loose for m in found + cues)
+    ]
 
     def stands(match: Match) -> bool:
         if any(s < match.end and match.start < e for s, e in idioms):
@@ -431,12 +296,21 @@ def _read(text: str) -> tuple[list[Match], list[Match], list[str]]:
         first = max(sentence[match.start], match.start - NEGATION_WINDOW - 2)
         return not any(
             s >= first
-            and match.start - NEGATION_WINDOW <= e <= match.start
+            # ending just before the match, or running into it ("no thoughts of suicide")
+            and s < match.start
+            and match.start - NEGATION_WINDOW <= e
             and not CLAUSE_STARTS.intersection(ws[e : match.start])
             for s, e in negations
         )
 
-    return [m for m in found if stands(m)], [m for m in cues if stands(m)], ws
+    cancelled = [m for m in found if not stands(m)]
+    # A cue inside a denied idea is denied with it: "no tengo pensamientos de suicidio".
+    return Reading(
+        [m for m in found if stands(m)],
+        [m for m in cues if stands(m) and not any(_overlap(m, c) for c in cancelled)],
+        ws,
+        sentence,
+    )
 
 
 def _negation_spans(ws: list[str], t: Table) -> list[tuple[int, int]]:
@@ -464,18 +338,28 @@ def assess(text: str) -> tuple[str, str]:
     concept is reported with ``_loose`` when a loose or past match of an urgent concept made
     it review, and as ``cue_<name>`` when a cue alone did.
     """
-    found, cues, ws = _read(text)
+    reading = read(text)
+    found, cues, ws, sentence = reading.found, reading.cues, reading.words, reading.sentence
     risky = [m for m in cues if m.concept in RISK_CUES]
     if not found and not risky and len(cues) < 2:
         return ROUTINE, ""
     past = _tight_spans(table().past, ws)
+    # Ideas told as someone's history or as worry ("i tried to kill myself in 2021"): the
+    # cues inside them are that story, not a second idea about now.
+    told = [m for m in found if m.concept in ("past_attempt", "worry_other")]
 
     def is_past(m: Match) -> bool:
-        # History told before the match counts unless the message turns to the present in
-        # between ("last year ... and now i want to"); told after it, it always counts.
+        # History told before the match counts in its own sentence ("i left group last
+        # spring. i want to die" is about now), unless the message turns to the present in
+        # between or right after ("last year ... and now i want to", "hurting myself
+        # again"); told after the match ("... that was in 2019"), unless "again" follows.
         for s, e in past:
             if e <= m.start and m.start - e <= PAST_WINDOW:
-                if not PRESENT & set(ws[e : m.start]):
+                if (
+                    sentence[s] == sentence[m.start]
+                    and not PRESENT & set(ws[e : m.start])
+                    and not RESUMED & set(ws[m.end : m.end + 2])
+                ):
                     return True
             elif m.start < e and s < m.end + PAST_WINDOW:
                 if not AGAIN & set(ws[e : e + PAST_WINDOW + 2]):
@@ -485,7 +369,13 @@ def assess(text: str) -> tuple[str, str]:
     urgent = [m for m in found if m.concept in URGENT_CONCEPTS and not m.loose and not is_past(m)]
     if urgent:
         return URGENT, min(urgent, key=lambda m: m.start).concept
-    combined = _combination([m for m in cues if not m.loose and not is_past(m)])
+    combined = _combination(
+        [
+            m
+            for m in cues
+            if not m.loose and not is_past(m) and not any(_overlap(m, t) for t in told)
+        ]
+    )
     if combined:
         return URGENT, combined
     if found:
@@ -501,17 +391,25 @@ def assess(text: str) -> tuple[str, str]:
 
 
 def _combination(cues: list[Match]) -> str:
-    """The urgent concept two of these cues make together, or ""."""
-    for concept, first, second, window in COMBINATIONS:
-        for a in cues:
-            if a.concept not in first:
-                continue
-            for b in cues:
-                if b is a or b.concept not in second:
-                    continue
-                if abs(a.start - b.start) <= window and not _overlap(a, b):
-                    return concept
+    """The urgent concept these cues make together (one from each set of a row, no two
+    overlapping, all within the row's window), or ""."""
+    for concept, sets, window in COMBINATIONS:
+        if _combine(cues, sets, [], window):
+            return concept
     return ""
+
+
+def _combine(cues: list[Match], sets, chosen: list[Match], window: int) -> bool:
+    if not sets:
+        return True
+    for cue in cues:
+        if cue.concept not in sets[0] or any(
+            _overlap(cue, other) or abs(cue.start - other.start) > window for other in chosen
+        ):
+            continue
+        if _combine(cues, sets[1:], [*chosen, cue], window):
+            return True
+    return False
 
 
 def _overlap(a: Match, b: Match) -> bool:

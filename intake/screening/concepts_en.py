@@ -656,6 +656,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "leave|leaving this world|earth",
         "make|making that|it happen myself",
         "thats it for me",
+        "suisid*|susid*|suicd*|suiced*|suecid*",
     ),
     "method": (
         "jump|jumping|jumped|leap|leaping off|from",
@@ -672,6 +673,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "drown|drowning myself",
         "step|stepping|walk|walking in front of",
         "overdos*|od",
+        "stood|standing|stand at|on the edge|ledge|rail|railing",
     ),
     "place": (
         "bridge|overpass|viaduct|rooftop|roof|ledge|cliff|tracks|railyard|railroad|freeway",
@@ -702,6 +704,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "nobody|noone needs|has to call",
         "no one needs|has to call",
         "forgive me",
+        "signed my will",
+        "put|putting|got|getting my affairs|things|everything in order",
+        "nice|good knowing you|yall|everyone",
+        "found a|her|his note|letter",
+        "left a note|letter",
+        "you|yall|everyone were|have|was|been so? good|kind to me",
+        "you guys|all were|have been so? good|kind to me",
     ),
     "harm": (
         "cutting|cuttin|cut|burning|burned|burnt|hitting|punching|banging|scratching|carving "
@@ -719,6 +728,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "too many|much pills|meds",
         "mixing|mixed them|it with",
         "swallowed|took|taken|downed everything|evrything|everythin|all",
+        "over dosed|dose|dosing",
+        "i think i od|odd",
+        "way|lot|much more than i used to|usually|normally",
+        "mixed|mixing my? " + _DRUGS.replace("|prescription", "") + " with",
+        "she|he|they took|swallowed|downed pills|all|everything",
+        "she|he|they says|said|saying she|he|they took|swallowed",
     ),
     "body": (
         "bleeding|bleed",
@@ -739,6 +754,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "so|really|too|very sleepy|drowsy",
         "cant|cannot keep my eyes open",
         "puking blood",
+        "lips are? numb|tingling",
+        "nodding|nod off|out",
+        "keep nodding",
+        "room is? spinning",
+        "heart is? going crazy|pounding",
+        "cant|cannot feel my",
     ),
     "violence": (
         f"{_VIOLENCE} me|us",
@@ -814,6 +835,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "have|got|made a plan",
         "for real this time",
         "this time im",
+        "mean|meant it this time",
+        "i mean it",
+        "serious this time",
+        "worked out|planned out how|when|where",
+        "have|got it all? worked out",
+        "written|wrote out how|when|where",
     ),
     "now": (
         "right|rite now",
@@ -826,8 +853,35 @@ CUES: dict[str, tuple[str, ...]] = {
         "last hour",
         "again|still",
         "tonight|tonite|today",
+        "in my hand|hands|lap|pocket",
+        "next to me",
+        "beside me",
+        "in front of me",
+        "know where he|she|they keeps|keep|hides|hide",
+        "before i started|start typing|writing",
+        "as i write|text",
+        "while i type|write",
+        "just did it",
+        "every night|nite",
+        "all week",
     ),
-    "other": (f"my {_OTHER}", f"{_OTHER} has|is|said|took|left|wont"),
+    "other": (
+        f"my {_OTHER}",
+        f"{_OTHER} has|is|said|took|left|wont",
+        "locked herself|himself|themself|themselves in",
+    ),
+    "afraid": (
+        "scared|afraid|terrified|frightened",
+        "fear for my life|safety",
+    ),
+    "do_it": (
+        "how|when im going|gonna to? do it",
+        "how|when i am going to do it",
+        "how|when i will|would|ill do it",
+        "how to do it",
+        "go|going through with it",
+        "do it for real",
+    ),
 }
 
 IDIOMS: tuple[str, ...] = (
@@ -963,6 +1017,7 @@ IDIOMS: tuple[str, ...] = (
     "lined|lining up? in|for the|my|a? organizer|pillbox|box|week|case|dispenser",
     "the night i|we tell|told|start|go|come|quit|talk|call|ask|finally",
     "hiding|hid from my? creditors|bills|landlord|problems|feelings|everyone|everybody|family",
+    "shoot|shooting|shot myself in the foot",
 )
 
 NEGATIONS: tuple[str, ...] = (

@@ -521,6 +521,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "ya no voy|vy|boy a estar|existir",
         "no voy|vy|boy a estar aqui|aca|viva|vivo",
         "tiro|balazo|plomazo en la cabeza",
+        "suicid*|suisid*|sucid*|suizid*",
     ),
     "method": (
         "me|m aviento|tiro|lanzo|arrojo|boto del|desde|al|frente|por|abajo|debajo",
@@ -558,6 +559,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "envenenar|suicidar|disparar",
         "va|quiere|iba|piensa|amenaza con|a|en? cortarse|matarse|colgarse|ahorcarse|tirarse|"
         "aventarse|envenenarse|suicidarse|dispararse",
+        "cerrar|cierro la puerta y prender|prenderlo|encender|encenderlo|arrancar",
+        "manejar|irme hasta|al el? lago|rio|puente|barranco|precipicio",
     ),
     "place": (
         "puente|puentes|azotea|techo|cornisa|barranco|precipicio|acantilado|autopista|"
@@ -605,6 +608,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "han sido muy? buenos|buenas|lindos conmigo",
         "cuiden|cuidenme|cuidame a mi|mis",
         "cuando yo? ya? no este|estes|exista",
+        "a quien le|les toca cada",
+        "donde estan mis cosas",
+        "fue|ha sido un gusto|placer conocerlos|conocerlas|conocerte",
+        "no fue|es culpa de ella|el|ustedes|nadie",
     ),
     "harm": (
         "cortarme|cortandome|autolesion*|autolastim*|rasgunarme|aranarme",
@@ -643,6 +650,8 @@ CUES: dict[str, tuple[str, ...]] = {
         f"tome|tomando|trague|tragando|mezcle|mezclando {_DRINK} con|y {_PILLS}",
         "llevo|van muchas|muchos|demasiad*|chingo|chingos",
         "llevo|van un monton|chingo|punado",
+        "me|m pase con|de las|los|la",
+        "creo q|que me pase",
     ),
     "body": (
         "sangrando|sangra|sangrar|sangro",
@@ -679,6 +688,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "perdiendo el conocimiento",
         "me estoy|toy|estoi muriendo|desmayando",
         "no siento las|los|mis piernas|brazos|manos|pies|labios",
+        "no puedo|puede mantener|tener los ojos abiertos",
+        "no puedo|puede abrir los ojos",
     ),
     "violence": (
         "me|nos va|van|iba|quiere|quieren|quiso a? matar|golpear|ahorcar|quemar",
@@ -701,6 +712,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "no estoy a salvo aqui|aca",
         "no estoy a salvo en|con casa|el|ella",
         "estoy|estamos|toy escondida|escondido|escondidos|escondidas",
+        "me|nos esta siguiendo|acosando|vigilando",
+        "me|nos sigue|siguio|acosa|acoso",
+        "no la|lo cuento|cuentas|contaras",
+        "me|nos pega|pego|pegaba|volvio a pegar|golpear",
+        "si le|les digo|cuento a? alguien|nadie me mata|matara",
     ),
     "fear_self": (
         "miedo de mi mismo|misma",
@@ -734,6 +750,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "nadie se va a tener q|que preocupar",
         "nadie me va a extranar",
         "nadie me extranaria",
+        "otra carga",
+        "si yo? no estuviera|existiera",
+        "todos|todas descansarian|estarian mejor",
+        "mejor|mejores si yo? desapareciera|muriera|me muriera|no estuviera|me fuera",
+        "el|la problema de todos",
+        "le|les cuesto",
     ),
     "hopeless": (
         "no hay|veo|tengo|encuentro salida|esperanza|remedio|futuro|luz",
@@ -752,6 +774,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "ya me canse de la vida",
         "no me importa si amanezco|despierto|vivo|muero",
         "me da igual si amanezco|despierto|vivo|muero",
+        "no hay forma|manera de salir",
+        "no creo q|que las? cosas? vayan|van a mejorar|cambiar",
     ),
     "drugs": (
         _PILLS,
@@ -817,6 +841,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "ya escogi|elegi el|la dia|lugar|fecha|hora",
         "ya escogi|elegi",
         "se|sabe exactamente|perfectamente",
+        "tengo planeado|pensado|decidido",
+        "en serio esta vez",
+        "ya se lo q|que voy a hacer",
+        "ya se por donde|como|cuando",
+        "ya escribi|tengo escrito todo lo q|que voy a decir",
     ),
     "now": (
         "ahorita|ahoritita|ahoritica|ahoramismo",
@@ -835,6 +864,17 @@ CUES: dict[str, tuple[str, ...]] = {
         "esta|estan|anda afuera",
         "aqui afuera",
         "ya esta tomando|borracho|drogado",
+        "en la|mi mano|manos",
+        "aqui conmigo",
+        "a mi lado",
+        "enfrente de mi",
+        "mientras escribo|te escribo|les escribo|escribo esto",
+        "acabo|acabamos de",
+        "volvio|volvieron a",
+        "volvi a lo de antes",
+        "cada noche|dia",
+        "esperando afuera",
+        "afuera esperando",
     ),
     "other": (
         f"mi|mis {_FAMILY}",
@@ -842,6 +882,16 @@ CUES: dict[str, tuple[str, ...]] = {
         "chama|suegra|suegro|cunado|cunada|bebe|nino|nina|ninos|ninas|jeva|morra|morro|roomie",
         "le|les escribo x|por mi|mis",
         "de parte de mi|mis",
+    ),
+    "afraid": (
+        "miedo",
+        "me da|tengo miedo",
+        "asustada|asustado|aterrada|aterrado",
+    ),
+    "do_it": (
+        "hacerlo|hacerme",
+        "lo voy a hacer",
+        "como|cuando lo voy a hacer",
     ),
 }
 
@@ -989,6 +1039,8 @@ PAST: tuple[str, ...] = (
     "tenia|tuve pensamientos|ideas",
     "en|el|del 2005|2006|2007|2008|2009|2010|2011|2012|2013|2014|2015|2016|2017|2018|2019|2020|"
     "2021|2022|2023|2024|2025",
+    "tuve|tenia|pase por? una epoca|etapa|temporada|racha",
+    "ya paso|paso todo",
 )
 
 # Real words one typo from a key word above; never read as that key word.

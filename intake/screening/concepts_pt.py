@@ -522,6 +522,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "besteira|loucura comigo",
         "besteira|loucura contra mim",
         "fazer|faco|farei isso|isto de vez",
+        "suisid*|susid*|suicd*",
     ),
     "method": (
         "me|se jogar|joga|jogo|joguei|jogando|jogue|atirar|atira|atiro|atirei|atirando|lancar|"
@@ -546,6 +547,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "estourar|estouro os miolos",
         "do|pelo ultimo andar",
         "tomar|tomo|beber|bebo|engolir o|um|aquele? veneno|chumbinho|soda",
+        "sair|jogar|tirar o carro da|na estrada|pista|ribanceira",
+        "sair da estrada|pista",
     ),
     "place": (
         "ponte|viaduto|passarela|predio|telhado|terraco|laje|sacada|parapeito|penhasco|"
@@ -589,6 +592,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "programei|agendei|programado|agendado|programada|agendada pra|para postar|publicar|enviar",
         "essa|esta|e|eh minha ultima mensagem|msg|vez",
         "ultimas palavras",
+        "achei|encontrei um|o bilhete|carta",
+        "deixou um|uma bilhete|carta",
+        "me despedi|despedi de todo|todos|geral",
+        "foi bom|um prazer conhecer",
     ),
     "harm": (
         "me|se cortar|corto|cortando|cortei",
@@ -619,6 +626,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "misturei|misturando|misturou|misturo|misturar os|as|o|a|uns|umas? remed*|comprim*|"
         "pilul*|calmant*|bebida|bebidas|cachaca|alcool|pinga|cerveja|vodka|droga|drogas|"
         "cocaina|tudo",
+        "levou|pegou|tomou os|todos os|seus|meus remedios|comprimidos",
+        "ela|ele tomou|engoliu os|todos os|varios remed*|comprim*|pilul*|calmant*",
     ),
     "body": (
         "sangrando|sangrar|sangrou|sangrei|sangra",
@@ -776,6 +785,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "de verdade",
         "nao|n tem mais? volta",
         "to|tou|estou|ja com? coragem",
+        "ja planejei|planejei tudo",
+        "ja escolhi|escolhi onde|quando|como",
+        "o dia e|e o lugar|local|hora",
+        "a hora e|e o lugar|local|dia",
+        "dia e hora",
+        "vai ser na|no|em|de|sexta|sabado|domingo|hoje|amanha",
+        "ja ta|esta decidido",
     ),
     "now": (
         "agora|agr|agorinha",
@@ -790,12 +806,29 @@ CUES: dict[str, tuple[str, ...]] = {
         "outra vez",
         "novamente",
         "continuo|continua",
+        "do|ao meu lado",
+        "na minha frente",
+        "na|nas minha|minhas? mao|maos",
+        "cada noite|dia",
+        "todo dia|santo dia",
+        "to|estou|tô olhando pra|para",
     ),
     "other": (
         f"meu|minha|o|a|do|da|pelo|pela|sou {_OTHER}",
         "ele|ela ta|esta|tomou|disse|falou|foi|saiu|sumiu|mandou|tentou|se|nao|n",
         "to escrevendo pelo|pela|por",
         "escrevo pelo|pela|por",
+        "escrevo|escrevendo pela|pelo|por minha|meu",
+    ),
+    "afraid": (
+        "medo",
+        "com medo",
+        "apavorada|apavorado|assustada|assustado",
+    ),
+    "do_it": (
+        "como|quando vou fazer",
+        "vou fazer isso|isto",
+        "fazer isso|isto hoje|hj",
     ),
 }
 
@@ -837,7 +870,9 @@ IDIOMS: tuple[str, ...] = (
     "vai|ta|esta|pode|podia|vao|iria|tava acabar|acabando com a? minha vida",
     "de uma vez por todas",
     # compliance: "tomei todos os remédios do dia", "separei os remédios da semana"
-    "remed*|comprim*|pilul* do|da|de|na dia|semana|hoje|mes|manha|noite|hora|receita",
+    "remed*|comprim*|pilul* do|da|de|na dia|semana|hoje|manha|noite|hora|receita",
+    # The month's supply bought or sorted; "saved up the whole month's" is not this.
+    "organizei|comprei|peguei|busquei|retirei os? remed*|comprim*|pilul* do mes",
     "remed*|comprim* certinho|direitinho|receitados|prescritos|corretamente|certo",
     # "não estou segura se consigo ir"
     "segura|seguro se|sobre|quanto|disso|daquilo|que|de|do|da|qual|como|quando|onde|ainda|nao",
@@ -970,7 +1005,7 @@ IDIOMS: tuple[str, ...] = (
     "apagando de sono|cansaco",
     "encharcad* de|da|do chuva|suor|agua",
     # "não vou estar aqui na quinta", away for a day, not gone.
-    "aqui|ai|la no|na|nas|nos|em|durante|pro|pra|para",
+    "estar|estarei|estou|to|tô aqui|ai|la no|na|nas|nos|em|durante|pro|pra|para",
     # Fear of dying, of relapse; anxiety in the body; apologies for going quiet.
     "medo|receio|risco de morrer|recair|overdose de|por|com? overdose?",
     "medo|receio|risco de ter|tomar uma overdose",
@@ -1014,13 +1049,15 @@ PAST: tuple[str, ...] = (
     "costumava",
     "cheguei a tentar",
     "no comeco|inicio do|deste|desse ano",
-    "em|desde|no ano de? " + "|".join(str(y) for y in range(2000, 2025)),
     "quando|qdo|qnd|qndo eu? entrei|comecei|cheguei|sai",
     "qdo|qnd|qndo eu? era|tinha|morava|usava|bebia",
     "ja? tive|teve uma epoca|fase",
     "ha|faz uns|umas|quase 1|2|3|4|5|6|7|8|9|10|um|dois|duas|tres|quatro|cinco|seis|sete|oito|"
     "nove|dez anos|ano|meses",
     "semana passada",
+    "em|desde " + "|".join(str(y) for y in range(2000, 2026)),
+    "no ano de " + "|".join(str(y) for y in range(2000, 2026)),
+    "ja pensei|tentei|tive|cheguei",
 )
 
 # Real words one typo from a key word of this table; they never count as it.
