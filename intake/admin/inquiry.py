@@ -37,7 +37,7 @@ from .filters import (
     WorklistPaginator,
 )
 from .triage import TriageViews
-from .wording import RISK_CONCEPTS, contact_flags
+from .wording import contact_flags, risk_concept_words
 
 AWAY_REASON_LABELS = dict(AWAY_REASONS)
 
@@ -201,7 +201,7 @@ class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
         case = selectors.case_sections(inquiry, viewer=user)
         context = {
             "risk": risk,
-            "risk_concept": RISK_CONCEPTS.get(risk.concept, ""),
+            "risk_concept": risk_concept_words(risk.concept),
             "case": case,
             "flags": contact_flags(inquiry),
             "attention": self.attention_notes(inquiry),

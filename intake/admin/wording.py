@@ -19,6 +19,52 @@ RISK_CONCEPTS = {
     ),
     "staff": _("Set by a staff member."),
 }
+# The ideas screening reads in a message (``screening.concepts``), in plain words. A loose
+# match or a single cue is named too, and says it is a reading for a person to check.
+RISK_IDEAS = {
+    "intent": _("wanting to end their life"),
+    "plan": _("a plan: how, where or when"),
+    "means": _("the means at hand (pills saved, a weapon)"),
+    "preparatory": _("preparing: goodbyes, giving things away, affairs in order"),
+    "self_harm_now": _("hurting themselves now"),
+    "overdose_now": _("an overdose now"),
+    "partner_danger": _("danger from someone now"),
+    "someone_else_acute": _("someone else in danger now"),
+    "burden": _("feeling a burden to others"),
+    "hopeless": _("hopelessness"),
+    "past_attempt": _("a past attempt or crisis, told as past"),
+    "worry_other": _("worry about someone else"),
+    "death": _("dying or not being here"),
+    "method": _("a way of dying"),
+    "weapon": _("a weapon"),
+    "farewell": _("a goodbye"),
+    "harm": _("hurting themselves"),
+    "overuse": _("taking far too much"),
+    "body": _("a body in danger (bleeding, not breathing)"),
+    "violence": _("someone hurting or threatening them"),
+    "fear_self": _("being afraid of what they might do"),
+}
+
+
+def risk_concept_words(code: str) -> str:
+    """What set the risk level, for the risk card; "" for an unknown code."""
+    if code in RISK_CONCEPTS:
+        return str(RISK_CONCEPTS[code])
+    if code in RISK_IDEAS:
+        return str(_("Their message tells of %(idea)s.") % {"idea": RISK_IDEAS[code]})
+    idea = code.removesuffix("_loose")
+    if idea != code and idea in RISK_IDEAS:
+        return str(
+            _("Their message comes close to telling of %(idea)s (read it to be sure).")
+            % {"idea": RISK_IDEAS[idea]}
+        )
+    cue = code.removeprefix("cue_")
+    if cue != code and cue in RISK_IDEAS:
+        return str(
+            _("Their message mentions %(idea)s; nothing else in it says it is urgent.")
+            % {"idea": RISK_IDEAS[cue]}
+        )
+    return ""
 
 
 def contact_flags(obj: Inquiry) -> list[str]:

@@ -227,3 +227,20 @@ def test_a_program_admin_sets_the_on_call_phone_and_it_is_confirmed_by_its_code(
     assert "Confirmed" in page.locator(".messagelist").inner_text()
     queue.refresh_from_db()
     assert queue.on_call_number == ON_CALL
+
+
+def test_the_risk_card_says_in_words_what_the_message_was_read_as(
+    page, live_server, roles
+) -> None:
+    queue = default_queue()
+    lee_the_coordinator(queue)
+    inquiry = services.inquiry_submit(
+        submission=submission(message="i know how im going to do it and i picked sunday night")
+    )
+    assert inquiry.priority == "urgent"
+    sign_in(page, "lee", f"/admin/intake/inquiry/{inquiry.pk}/change/")
+
+    card = page.locator(".risk-card").inner_text()
+    assert "Urgent: this person may be in danger" in card
+    assert "Their message tells of a plan: how, where or when." in card
+    assert "plan" not in card.replace("a plan:", "")  # the words, never the code
