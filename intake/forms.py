@@ -16,10 +16,7 @@ from crispy_forms.layout import HTML, TEMPLATE_PACK, Div, Field, Fieldset, Layou
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import caches
 from django.core.validators import validate_email
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -519,9 +516,3 @@ def _sound_token(token) -> bool:
         and token.isascii()
         and token.replace("-", "").replace("_", "").isalnum()
     )
-
-
-@receiver([post_save, post_delete], sender=Site, dispatch_uid="public-form-sites")
-def public_form_cache_clear(**_kwargs) -> None:
-    """A site was added, renamed or retired here: draw the public form afresh."""
-    caches["forms"].clear()

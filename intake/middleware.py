@@ -7,6 +7,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from .audit import audit_context, audit_record
+from .models import AuditEvent
 from .security import admin_prefix, is_admin_path
 
 
@@ -39,8 +41,6 @@ class AuditContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from .services import audit_context
-
         # The query string is dropped: a search could be an e-mail address.
         token = audit_context.set((request.path[:200], request.META.get("REMOTE_ADDR") or None))
         try:
@@ -63,9 +63,6 @@ class AuditDeniedMiddleware:
         if response.status_code in (403, 404) and is_admin_path(request):
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated:
-                from .models import AuditEvent
-                from .services import audit_record
-
                 rest = request.path_info[len(admin_prefix()) :]
                 parts = [p for p in rest.split("/") if p]
                 object_type = parts[1] if len(parts) > 1 and parts[0] == "intake" else ""

@@ -1,6 +1,13 @@
 """The intake domain: inquiries, where they go, what we owe them, and the trail they leave.
 
-Writes go through ``intake.services``; nothing else calls ``.save()`` on these models.
+Inquiries and what hangs off them (follow-ups, messages owed, events, contact attempts,
+internal and reassessment notes, SMS opt-outs) are written only through
+``intake.services``. Other code does save these models: admin's configuration screens save
+queues (a queue's on-call phone only through its service), their holidays, routing rules,
+sites, coordinator profiles and reply templates; ``manage.py seed_demo`` writes demo
+configuration; ``routing_cache`` makes the default queue when there is none; audit records
+are appended by ``intake.audit`` (for the services, admin's views and the middleware); and
+``manage.py rotate_encryption_keys`` rewrites encrypted columns in SQL.
 """
 
 from __future__ import annotations

@@ -11,12 +11,12 @@ from django.db import DatabaseError, InterfaceError, close_old_connections, conn
 from django.utils import timezone
 
 from . import services
+from .health import BEAT_HEARTBEAT_KEY
 
 logger = logging.getLogger(__name__)
 
 # Database hiccups are worth a retry; anything else is a bug to look at, not to loop on.
 _TRANSIENT = (DatabaseError, InterfaceError, ConnectionError, TimeoutError)
-BEAT_HEARTBEAT_KEY = "reengage:sweep:last"
 
 # --- Database connections in the worker (measured by `make bench`) --------------------------------
 # Celery's Django fix-up closes the database connection before and after every task unless

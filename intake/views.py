@@ -20,7 +20,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from . import screening, selectors, services
+from . import health, screening, selectors, services
 from .forms import ComebackForm
 
 logger = logging.getLogger(__name__)
@@ -136,7 +136,7 @@ def thanks(request: HttpRequest) -> HttpResponse:
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """Database, broker, worker and beat state, and the oldest pending message's age."""
-    report = selectors.health_report()
+    report = health.health_report()
     return JsonResponse(report, status=200 if report["database"] == "ok" else 503)
 
 

@@ -598,6 +598,6 @@ def owe_acknowledgement(email: str, **overrides):
     from intake.models import OutboundMessage
     from tests.factories import submission
 
-    with mock.patch.object(services, "tasks_enqueue"):
+    with mock.patch("intake.services.outbox.tasks_enqueue"):
         inquiry = services.inquiry_submit(submission=submission(email=email, **overrides))
     return OutboundMessage.objects.get(inquiry=inquiry, kind=OutboundMessage.Kind.ACKNOWLEDGEMENT)

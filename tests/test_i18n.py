@@ -237,7 +237,7 @@ def hidden(client: Client, path: str) -> dict:
 
 
 def message_context(**extra) -> dict:
-    """The shape intake.services._context gives the message templates."""
+    """The shape intake.services.send._context gives the message templates."""
     return {
         "org_name": "Reengage",
         "preferred_name": "",

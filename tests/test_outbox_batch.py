@@ -19,7 +19,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from intake import services, tasks
+from intake.messaging import email as email_channel
 from intake.models import CoordinatorProfile, Inquiry, InquiryEvent, OutboundMessage
+from intake.services.common import _update_each
 from tests import support
 from tests.factories import coordinator, default_queue, submission
 
@@ -191,16 +193,16 @@ def test_a_mail_server_outage_gives_the_rest_of_the_batch_back_untried(monkeypat
 def test_what_was_accepted_is_recorded_even_if_a_later_message_breaks(monkeypatch) -> None:
     default_queue()
     owed = owe(3)
-    real_send = services._send
+    real_send = email_channel.send_email
     sends = []
 
-    def send(message):
-        sends.append(message.pk)
+    def send(**kwargs):
+        sends.append(kwargs["to"])
         if len(sends) == 3:
-            raise RuntimeError("a bug while rendering")
-        return real_send(message)
+            raise RuntimeError("a bug while sending")
+        return real_send(**kwargs)
 
-    monkeypatch.setattr(services, "_send", send)
+    monkeypatch.setattr(email_channel, "send_email", send)
     with pytest.raises(RuntimeError):
         services.message_deliver(message_id=owed[0].pk, batch=10)
 
@@ -241,7 +243,7 @@ def test_update_each_sets_shared_values_plainly_and_the_rest_per_row() -> None:
     a.best_time, b.best_time = "morning", "evening"
     a.updated_at = b.updated_at = when
     with CaptureQueriesContext(connection) as queries:
-        updated = services._update_each(Inquiry.objects.all(), [a, b], ["best_time", "updated_at"])
+        updated = _update_each(Inquiry.objects.all(), [a, b], ["best_time", "updated_at"])
     assert updated == 2 and len(queries) == 1
     sql = queries[0]["sql"]
     assert sql.count("CASE") == 1  # only best_time differs

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -62,7 +64,7 @@ def test_a_holiday_saved_here_moves_the_promise_at_once(cached) -> None:
     default = default_queue()
     received = dt.datetime(2026, 12, 23, 15, 0, tzinfo=dt.UTC)  # a Wednesday
     before = services.first_contact_due(default, received)
-    default.holidays.create(date=before.astimezone(services.ZoneInfo(default.time_zone)).date())
+    default.holidays.create(date=before.astimezone(ZoneInfo(default.time_zone)).date())
     after = services.first_contact_due(default, received)
     assert after > before
 

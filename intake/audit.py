@@ -1,0 +1,47 @@
+"""The audit log: who did what to which record, when and from where. Never any content.
+
+Apart from the services, so the middleware can name the request a service runs for, and
+record a refused request, without importing the write side. The services audit their own
+writes through ``services.audit``.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+from .models import AuditEvent
+
+# The request a service runs for (path, client address), set by AuditContextMiddleware, so
+# services write their own audit rows inside their transaction without taking the request.
+audit_context: ContextVar[tuple[str, str | None] | None] = ContextVar(
+    "intake_audit_context", default=None
+)
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    obj=None,
+    object_type: str = "",
+    object_id: object = "",
+    request=None,
+) -> AuditEvent:
+    """Append one audit record: who, what (type and id), when, from where. No content."""
+    if obj is not None:
+        object_type, object_id = obj._meta.model_name, obj.pk
+    path = ""
+    address = None
+    if request is not None:
+        path = request.path[:200]  # the query string is dropped: a search could be an e-mail
+        address = request.META.get("REMOTE_ADDR") or None
+    elif (current := audit_context.get()) is not None:
+        path, address = current
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        object_type=object_type[:40],
+        object_id=str(object_id or "")[:40],
+        path=path,
+        client_address=address,
+    )

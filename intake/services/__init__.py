@@ -1,0 +1,113 @@
+"""Every write that matters. One function per use case, atomic, with an event on the timeline.
+
+Side effects leave only through rows in ``OutboundMessage`` and tasks enqueued on commit;
+a task that is lost is re-enqueued by ``pending_sweep`` so nothing is ever dropped.
+
+Callers use the names below (``from intake import services``); the modules are one per topic:
+``submit`` (a person's message arrives), ``route``, ``deliver`` and ``send`` (the outbox's
+delivery), ``alerts`` (urgent alerts, overdue notices, check-ins), ``oncall``, ``optout``,
+``triage`` (what coordinators do), ``notes`` (reassessment), ``retention``, ``sweep``; below
+them ``outbox`` (messages and events owed, tasks enqueued on commit), ``audit`` and
+``common``. The routing configuration lives in ``intake.routing_cache`` and the audit log in
+``intake.audit``, which reads and the middleware import without the write side.
+"""
+
+from __future__ import annotations
+
+from ..audit import audit_context, audit_record
+from ..exceptions import ActionRefused as ActionRefused  # callers catch services.ActionRefused
+from ..routing_cache import (
+    RoutingSetup,
+    first_contact_due,
+    promise,
+    queue_clock,
+    queue_for,
+    routing_setup,
+    routing_setup_clear,
+)
+from .alerts import check_in_due, overdue_flag, urgent_alert_acknowledge, urgent_escalate
+from .deliver import message_claim, message_deliver, message_retry_now
+from .notes import (
+    NOTE_FIELDS,
+    note_add,
+    note_sign,
+    note_update,
+    note_version,
+    reassessment_schedule,
+)
+from .oncall import (
+    ON_CALL_CODE_MINUTES,
+    ON_CALL_CODE_TRIES,
+    on_call_code_send,
+    on_call_phone_confirm,
+    on_call_phone_set,
+)
+from .optout import START_WORDS, STOP_WORDS, sms_inbound
+from .outbox import acknowledgement_channel, tasks_enqueue
+from .retention import PurgeResult, purge_expired
+from .route import inquiries_route, inquiry_route
+from .submit import Submission, inquiry_submit
+from .sweep import SweepResult, pending_sweep
+from .triage import (
+    contact_attempt_record,
+    inquiry_assign,
+    inquiry_mark_spam,
+    inquiry_release_hold,
+    inquiry_set_priority,
+    inquiry_set_status,
+    inquiry_snooze,
+    internal_note_add,
+    reply_send,
+)
+
+__all__ = [
+    "NOTE_FIELDS",
+    "ON_CALL_CODE_MINUTES",
+    "ON_CALL_CODE_TRIES",
+    "START_WORDS",
+    "STOP_WORDS",
+    "PurgeResult",
+    "RoutingSetup",
+    "Submission",
+    "SweepResult",
+    "acknowledgement_channel",
+    "audit_context",
+    "audit_record",
+    "check_in_due",
+    "contact_attempt_record",
+    "first_contact_due",
+    "inquiries_route",
+    "inquiry_assign",
+    "inquiry_mark_spam",
+    "inquiry_release_hold",
+    "inquiry_route",
+    "inquiry_set_priority",
+    "inquiry_set_status",
+    "inquiry_snooze",
+    "inquiry_submit",
+    "internal_note_add",
+    "message_claim",
+    "message_deliver",
+    "message_retry_now",
+    "note_add",
+    "note_sign",
+    "note_update",
+    "note_version",
+    "on_call_code_send",
+    "on_call_phone_confirm",
+    "on_call_phone_set",
+    "overdue_flag",
+    "pending_sweep",
+    "promise",
+    "purge_expired",
+    "queue_clock",
+    "queue_for",
+    "reassessment_schedule",
+    "reply_send",
+    "routing_setup",
+    "routing_setup_clear",
+    "sms_inbound",
+    "tasks_enqueue",
+    "urgent_alert_acknowledge",
+    "urgent_escalate",
+]

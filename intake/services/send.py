@@ -1,0 +1,113 @@
+"""One message going out: whether it may, to whom, what it says, and the one channel call."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from .. import crypto
+from ..messaging import email as email_channel
+from ..messaging import sms as sms_channel
+from ..messaging.render import render_email, render_sms
+from ..models import Inquiry, OutboundMessage, Priority, SMSOptOut
+from ..routing_cache import queue_clock
+
+
+def _skip_reason(message: OutboundMessage) -> str:
+    inquiry = message.inquiry
+    to_person = message.to_person
+    if not to_person:
+        # Staff messages need somewhere to go; an on-call phone counts only once confirmed.
+        return "" if _recipient(message)[0] else "no_recipient"
+    if to_person and inquiry.is_spam:
+        return "quarantined"
+    if to_person and not inquiry.consent:
+        return "no_consent"
+    if message.channel == OutboundMessage.Channel.SMS and to_person:
+        if not inquiry.text_ok:
+            return "no_text_consent"
+        if SMSOptOut.objects.filter(phone_hash=crypto.contact_hash(inquiry.phone)).exists():
+            return "opted_out"
+    return ""
+
+
+def _context(message: OutboundMessage) -> dict:
+    inquiry = message.inquiry
+    queue = inquiry.queue
+    tz = ZoneInfo(queue.time_zone if queue else settings.TIME_ZONE)
+    due_local = None
+    if queue and inquiry.first_contact_due_at:
+        due_local = inquiry.first_contact_due_at.astimezone(tz)
+    return {
+        "org_name": settings.ORG_NAME,
+        "preferred_name": inquiry.preferred_name if message.to_person else "",
+        "due": due_local,
+        "urgent": inquiry.priority == Priority.URGENT,
+        "review": inquiry.priority == Priority.REVIEW,
+        **_urgent_promise(inquiry, tz),
+        "contact_method": inquiry.contact_method,
+        "inquiry": inquiry,
+        "short_id": inquiry.short_id,
+        "crisis_phone": settings.CRISIS_PHONE,
+        "emergency_phone": settings.EMERGENCY_PHONE,
+        "site_url": settings.SITE_URL + "/",
+        "body": message.body,
+        "reassessment_at": inquiry.reassessment_at.astimezone(tz)
+        if inquiry.reassessment_at
+        else None,
+        # The lazy label, so it is translated when the template renders in their language.
+        "reassessment_format": (
+            Inquiry.CareFormat(inquiry.reassessment_format).label
+            if inquiry.reassessment_format
+            else ""
+        ),
+        "admin_url": settings.SITE_URL + reverse("admin:intake_inquiry_change", args=[inquiry.pk]),
+        "worklist_url": settings.SITE_URL + reverse("admin:intake_inquiry_changelist"),
+    }
+
+
+def _urgent_promise(inquiry: Inquiry, tz) -> dict:
+    """What an urgent acknowledgement may promise: minutes only while the team works."""
+    queue = inquiry.queue
+    if queue is None or inquiry.priority != Priority.URGENT or not inquiry.first_contact_due_at:
+        return {"urgent_soon": False, "next_open": None}
+    clock = queue_clock(queue)
+    now = timezone.now()
+    soon = clock.is_open(now) and inquiry.first_contact_due_at - now <= timedelta(
+        minutes=queue.urgent_promise_minutes
+    )
+    return {"urgent_soon": soon, "next_open": clock.next_open(now).astimezone(tz)}
+
+
+def _recipient(message: OutboundMessage) -> tuple[str, str]:
+    """(to, reply_to) for this message, read from current rows at send time."""
+    inquiry = message.inquiry
+    queue = inquiry.queue
+    reply_to = queue.reply_to_email if queue else ""
+    if not message.to_person:
+        if queue is None:
+            return "", ""
+        if message.channel == OutboundMessage.Channel.SMS:
+            return queue.on_call_number, ""
+        if message.kind == OutboundMessage.Kind.ESCALATION:
+            return queue.escalation_email, ""
+        return queue.alert_email, ""
+    if message.channel == OutboundMessage.Channel.SMS:
+        return inquiry.phone, ""
+    return inquiry.email, reply_to
+
+
+def _send(message: OutboundMessage) -> str:
+    to, reply_to = _recipient(message)
+    context = _context(message)
+    if message.channel == OutboundMessage.Channel.SMS:
+        body = render_sms(message.template_key, context, message.language)
+        return sms_channel.send_sms(to=to, body=body, reference=str(message.public_id))
+    rendered = render_email(message.template_key, context, message.language)
+    return email_channel.send_email(
+        to=to, rendered=rendered, message_id=message.message_id, reply_to=reply_to
+    )

@@ -1,0 +1,295 @@
+"""A person's message arrives: the inquiry saved, screened, and owed its messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .. import crypto, screening
+from ..models import HeldReason, Inquiry, InquiryEvent, InquiryFollowUp, OutboundMessage, Priority
+from .common import logger
+from .outbox import (
+    _acknowledgement,
+    _enqueue_on_commit,
+    _event,
+    _new_event,
+    _new_outbound,
+    _queued_event,
+    acknowledgement_channel,
+)
+
+
+@dataclass
+class Submission:
+    """What the public form hands to ``inquiry_submit`` (already validated)."""
+
+    message: str
+    contact_method: str
+    consent: bool
+    email: str = ""
+    phone: str = ""
+    preferred_name: str = ""
+    kind: str = Inquiry._meta.get_field("kind").default
+    voicemail_ok: bool | None = None
+    text_ok: bool = False
+    best_time: str = ""
+    site_id: int | None = None
+    care_format: str = ""
+    pace: str = ""
+    one_on_one_first: bool | None = None
+    open_to_new_group: bool | None = None
+    away_reasons: list[str] = field(default_factory=list)
+    last_attended: str = ""
+    language: str = "en"
+    # The person's answer to "Are you safe right now?" (a Safety value, or "" unanswered).
+    safety: str = ""
+
+
+def inquiry_submit(
+    *,
+    submission: Submission,
+    submission_token: str | None = None,
+    honeypot_filled: bool = False,
+    too_fast: bool = False,
+    over_rate_limit: bool = False,
+) -> Inquiry:
+    """Save a new inquiry, screen it, and owe it its messages (one transaction).
+
+    Writes the Inquiry, a ``submitted`` event (plus ``priority_changed`` naming the concept
+    that set a review or urgent level, and ``held`` when over the rate limit) and pending
+    OutboundMessages: the acknowledgement where consent allows (the crisis version when
+    urgent; none while held), and for urgent the on-duty e-mail and the on-call text, for
+    review the on-duty e-mail. On commit enqueues routing and delivery by id. A repeated
+    submission token returns the inquiry it already created.
+
+    ``over_rate_limit``: the address is past the per-address limit, so an ordinary message
+    is saved and routed but held until a coordinator releases it. A message with a risk
+    level is never held.
+
+    This is the busiest write in the product, so it is kept to one count and one transaction
+    of three INSERTs (inquiry, messages, events): a repeated token is caught by its unique
+    constraint rather than looked up first (measured by `make bench`).
+    """
+    now = timezone.now()
+    result = screening.screen(
+        submission.message,
+        safety=submission.safety,
+        honeypot_filled=honeypot_filled,
+        too_fast=too_fast,
+    )
+    priority = Priority(result.level)
+    email = crypto.normalise_email(submission.email) if submission.email else ""
+    phone = crypto.normalise_phone(submission.phone) if submission.phone else ""
+    primary, other = (email, phone) if submission.contact_method == "email" else (phone, email)
+    primary_hash = crypto.contact_hash(primary)
+    text_ok = bool(submission.text_ok and phone)
+    held = over_rate_limit and priority == Priority.ROUTINE and not result.quarantine
+    if priority == Priority.ROUTINE and not result.quarantine:
+        # A risk level is never folded away: it always makes its own inquiry.
+        folded = _fold_into_open_inquiry(
+            submission, contact_hash=primary_hash, token=submission_token, now=now
+        )
+        if folded is not None:
+            return folded
+    inquiry = Inquiry(
+        kind=submission.kind,
+        message=submission.message,
+        safety=submission.safety,
+        preferred_name=submission.preferred_name.strip(),
+        email=email,
+        phone=phone,
+        contact_method=submission.contact_method,
+        voicemail_ok=submission.voicemail_ok,
+        text_ok=text_ok,
+        text_consent_at=now if text_ok else None,
+        text_consent_version=settings.CONSENT_VERSION if text_ok else "",
+        best_time=submission.best_time,
+        language=submission.language,
+        site_id=submission.site_id,
+        care_format=submission.care_format,
+        pace=submission.pace,
+        one_on_one_first=submission.one_on_one_first,
+        open_to_new_group=submission.open_to_new_group,
+        away_reasons=list(submission.away_reasons),
+        last_attended=submission.last_attended,
+        priority=priority,
+        is_spam=result.quarantine,
+        is_held=held,
+        held_reason=HeldReason.RATE_LIMIT if held else "",
+        spam_score=min(result.spam_score, 32767),
+        contact_hash=primary_hash,
+        other_contact_hash=crypto.contact_hash(other),
+        consent=submission.consent,
+        consent_version=settings.CONSENT_VERSION if submission.consent else "",
+        consent_at=now if submission.consent else None,
+        submission_token=submission_token or None,
+    )
+    try:
+        with transaction.atomic():
+            inquiry.save(force_insert=True)
+            messages = _owed_on_submit(inquiry)
+            InquiryEvent.objects.bulk_create(
+                [
+                    _new_event(
+                        inquiry,
+                        InquiryEvent.Kind.SUBMITTED,
+                        to_state=inquiry.status,
+                        reason="quarantined" if inquiry.is_spam else inquiry.priority,
+                    ),
+                    *_risk_events(inquiry, result.concept),
+                    *(_queued_event(m) for m in messages),
+                ]
+            )
+    except IntegrityError:
+        # The same submission token came in twice (a double tap, a resent form, two racing
+        # requests): the first one won, so this one is that inquiry. Nothing is lost.
+        if submission_token:
+            existing = _by_submission_token(submission_token)
+            if existing is not None:
+                return existing
+        raise
+    _enqueue_on_commit(inquiry.pk, [m.pk for m in messages])
+    logger.info(
+        "inquiry saved id=%s priority=%s quarantined=%s held=%s messages=%d",
+        inquiry.pk,
+        inquiry.priority,
+        inquiry.is_spam,
+        inquiry.is_held,
+        len(messages),
+    )
+    return inquiry
+
+
+def _risk_events(inquiry: Inquiry, concept: str) -> list[InquiryEvent]:
+    """The timeline's record of a risk level (the concept's code) and of a hold."""
+    events = []
+    if inquiry.priority != Priority.ROUTINE:
+        events.append(
+            _new_event(
+                inquiry,
+                InquiryEvent.Kind.PRIORITY_CHANGED,
+                from_state=Priority.ROUTINE,
+                to_state=inquiry.priority,
+                reason=concept,
+            )
+        )
+    if inquiry.is_held:
+        events.append(_new_event(inquiry, InquiryEvent.Kind.HELD, reason=inquiry.held_reason))
+    return events
+
+
+def _by_submission_token(token: str) -> Inquiry | None:
+    inquiry = Inquiry.objects.filter(submission_token=token).first()
+    if inquiry is None:
+        follow_up = InquiryFollowUp.objects.select_related("inquiry").filter(submission_token=token)
+        inquiry = next((f.inquiry for f in follow_up), None)
+    return inquiry
+
+
+def _fold_into_open_inquiry(
+    submission: Submission, *, contact_hash: str, token: str | None, now
+) -> Inquiry | None:
+    """Past the flood limit, keep the message with the person's open inquiry instead.
+
+    More than ``INTAKE_FLOOD_LIMIT`` inquiries from one contact in 24 hours: the message is
+    stored as a follow-up of the newest open one, with an event, and no acknowledgement.
+    """
+    if not contact_hash:
+        return None
+    recent = Inquiry.objects.filter(
+        Q(contact_hash=contact_hash) | Q(other_contact_hash=contact_hash),
+        created_at__gte=now - timedelta(hours=24),
+        is_spam=False,
+    )
+    # Only "fewer than the limit?" matters, so at most that many index entries are read, in
+    # no order: sorting them (Meta.ordering) made PostgreSQL plan a sort for every post.
+    limit = settings.INTAKE_FLOOD_LIMIT
+    if len(recent.order_by().values_list("pk", flat=True)[:limit]) < limit:
+        return None
+    if token:
+        # This path is rare, so here the token is looked up first: a resent form whose first
+        # copy made an inquiry must not come back as a follow-up of that same inquiry.
+        existing = _by_submission_token(token)
+        if existing is not None:
+            return existing
+    target = (
+        recent.filter(status__in=Inquiry.OPEN_STATUSES).order_by("-created_at").first()
+        or recent.order_by("-created_at").first()
+    )
+    try:
+        with transaction.atomic():
+            follow_up = InquiryFollowUp.objects.create(
+                inquiry=target,
+                message=submission.message,
+                language=submission.language,
+                kind=submission.kind,
+                site_id=submission.site_id,
+                submission_token=token or None,
+            )
+            _event(
+                target,
+                InquiryEvent.Kind.FOLLOW_UP_ADDED,
+                reason="flood_limit",
+                data={"follow_up": follow_up.pk},
+            )
+    except IntegrityError:
+        existing = _by_submission_token(token) if token else None
+        if existing is None:
+            raise
+        return existing
+    logger.info("further message kept with inquiry id=%s", target.pk)
+    return target
+
+
+def _risk_alerts(inquiry: Inquiry) -> list[OutboundMessage]:
+    """Staff alerts a risk level owes: urgent pages on-duty and on-call, review e-mails."""
+    stamp = f"{timezone.now():%Y%m%d%H%M%S%f}"
+    staff = {"language": settings.LANGUAGE_CODE, "dedupe_key": f"alert-{stamp}"}
+    if inquiry.priority == Priority.URGENT:
+        return [
+            _new_outbound(
+                inquiry,
+                OutboundMessage.Kind.URGENT_ALERT,
+                OutboundMessage.Channel.EMAIL,
+                "urgent_alert",
+                **staff,
+            ),
+            _new_outbound(
+                inquiry,
+                OutboundMessage.Kind.ON_CALL_ALERT,
+                OutboundMessage.Channel.SMS,
+                "on_call_alert",
+                **staff,
+            ),
+        ]
+    if inquiry.priority == Priority.REVIEW:
+        return [
+            _new_outbound(
+                inquiry,
+                OutboundMessage.Kind.REVIEW_ALERT,
+                OutboundMessage.Channel.EMAIL,
+                "review_alert",
+                **staff,
+            )
+        ]
+    return []
+
+
+def _owed_on_submit(inquiry: Inquiry) -> list[OutboundMessage]:
+    """The pending messages a new inquiry is owed, saved in one INSERT (events are the caller's)."""
+    owed: list[OutboundMessage] = []
+    channel = None if inquiry.is_held else acknowledgement_channel(inquiry)
+    if channel:
+        owed.append(_acknowledgement(inquiry, channel))
+    owed.extend(_risk_alerts(inquiry))
+    if owed and not connection.features.can_return_rows_from_bulk_insert:
+        # An SQLite older than 3.35 gives no ids back from a bulk insert; events need them.
+        for message in owed:
+            message.save(force_insert=True)
+        return owed
+    return OutboundMessage.objects.bulk_create(owed) if owed else owed
