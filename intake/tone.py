@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .screening import normalise
+from .text import normalise
 
 FORBIDDEN: dict[str, tuple[str, ...]] = {
     "en": (

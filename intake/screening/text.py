@@ -5,30 +5,16 @@ from __future__ import annotations
 import re
 import re._constants as _sre
 import re._parser as _sre_parser
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from ..text import normalise
 
 # The form takes at most 5,000 characters. Screening reads at most this many, so an oversized
 # post (the flood-limit check screens the raw field before the form validates it) costs a
 # bounded time.
 MAX_SCREENED_CHARS = 20_000
-
-_APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc`\u00b4")
-# Zero-width characters and the soft hyphen hide words from a plain search.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
-
-
-@lru_cache(maxsize=64)  # one message is read several ways in one screening: normalise once
-def normalise(text: str) -> str:
-    """Lower case, accents and apostrophes removed, invisible characters dropped, spaces folded.
-
-    Compatibility forms (full-width letters, ligatures) fold to their plain letters.
-    """
-    decomposed = unicodedata.normalize("NFKD", _INVISIBLE.sub("", text))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.translate(_APOSTROPHES).lower().split())
 
 
 _SPELLED_OUT = re.compile(r"\b(?:[a-z] ){3,}[a-z]\b")
