@@ -82,6 +82,9 @@ class Index:
     def scan(self, ws: list[str], fz: list[str | None]) -> list[Match]:
         """Every match of these patterns, each from its own first word."""
         present = set(ws) | {f for f in fz if f}
+        # Whether a pattern's needed words are all in the message is decided once per
+        # message, not at every occurrence of its first word ("me", "en", "a").
+        possible: dict[int, bool] = {}
         found = []
         for i, word in enumerate(ws):
             candidates = list(self.by_word.get(word, ()))
@@ -93,7 +96,10 @@ class Index:
                 if word.startswith(stem)
             ]
             for pattern in candidates:
-                if any(needle.isdisjoint(present) for needle in pattern.needles):
+                key = id(pattern)
+                if key not in possible:
+                    possible[key] = not any(n.isdisjoint(present) for n in pattern.needles)
+                if not possible[key]:
                     continue
                 match = _find(pattern, i, ws, fz)
                 if match is not None:

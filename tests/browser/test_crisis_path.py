@@ -229,9 +229,7 @@ def test_a_program_admin_sets_the_on_call_phone_and_it_is_confirmed_by_its_code(
     assert queue.on_call_number == ON_CALL
 
 
-def test_the_risk_card_says_in_words_what_the_message_was_read_as(
-    page, live_server, roles
-) -> None:
+def test_the_risk_card_says_in_words_what_the_message_was_read_as(page, live_server, roles) -> None:
     queue = default_queue()
     lee_the_coordinator(queue)
     inquiry = services.inquiry_submit(
