@@ -20,10 +20,11 @@ from kombu import Exchange, Queue
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
+# A developer's own .env (never committed) is read if present; the real environment wins.
+# Read first, so every variable below may be set there.
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 # Local state of the embedded default: SQLite, development keys, e-mail and SMS files.
 VAR_DIR = Path(env.str("REENGAGE_VAR_DIR", default=str(BASE_DIR / "var")))
-# A developer's own .env (never committed) is read if present; the real environment wins.
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
