@@ -46,6 +46,7 @@ MIN_SIZES = {"dev": {"crisis": 23, "legit": 60, "spam": 30}}
 class Example:
     text: str
     label: str
+    concept: str = ""
 
 
 def load(set_name: str, language: str) -> list[Example]:

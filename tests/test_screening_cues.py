@@ -174,6 +174,16 @@ READING_URGENT = {
         ("self_harm_now", "was clean for a year. cutting myself again every night"),
         ("intent", "i want to not wake up tomorrow and this time im serious"),
         ("overdose_now", "i think i od d on my xanax, my lips are numb"),
+        ("intent", "my kids would be fine if i wasnt around, im ready to go"),
+        ("plan", "i know where and when, the top level of the parking garage"),
+        ("self_harm_now", "been banging my head on the wall for the last hour"),
+        ("means", "grandpas pistol is in my lap, been sitting with it for an hour"),
+        (
+            "someone_else_acute",
+            "writing for my dad, he gave away his tools and says hes ready to die",
+        ),
+        ("means", "ive kept all of my moms oxycodone and i count them every night"),
+        ("partner_danger", "he smashed my phone and says hes gonna burn the house down with me"),
     ],
     "es": [
         ("plan", "tengo planeado hacerlo el domingo en la noche"),
@@ -181,12 +191,24 @@ READING_URGENT = {
         ("means", "tengo el cuchillo en la mano mientras escribo"),
         ("self_harm_now", "estuve bien un tiempo. me estoy cortando otra vez cada noche"),
         ("intent", "estoy pensando en suicidarme en serio esta vez"),
+        ("means", "ya averigue cuantas pastillas se necesitan"),
+        ("partner_danger", "mi pareja rompio la puerta y tengo miedo"),
+        ("plan", "el domingo me meto al rio, ya tengo todo planeado"),
+        ("means", "compre veneno la semana pasada y esta aqui junto a la cama"),
     ],
     "pt": [
         ("plan", "ja ta decidido, sei quando vou fazer, vai ser sabado"),
         ("partner_danger", "meu marido me bateu de novo e to com medo de voltar pra casa"),
         ("means", "guardei os comprimidos do mes inteiro e to olhando pra eles agora"),
         ("self_harm_now", "fiquei bem uns meses. to me cortando de novo todo dia"),
+        ("intent", "vou acabar com tudo de vez, ja decidi"),
+        ("plan", "sexta a noite vou bater o carro num caminhao"),
+        ("preparatory", "liguei pra dar tchau pra todo mundo, obrigado por tudo"),
+        # The history marker tells what follows it, not the goodbye before it.
+        (
+            "someone_else_acute",
+            "sou amiga da ana, ela me mandou adeus agora, mes passado falou em pular",
+        ),
     ],
 }
 READING_NOT_URGENT = {
@@ -197,15 +219,22 @@ READING_NOT_URGENT = {
         # A denied idea takes its words with it.
         "i have no thoughts of suicide at all, just relapsed",
         "my sponsor says im shooting myself in the foot, how do i reenroll",
+        # A question the writer reports and answers no; an attempt told with "today".
+        "the intake sheet asked if i have thoughts of killing myself, i dont",
+        "i tried to kill myself three years ago, today i want to come back to group",
+        "this paperwork makes me want to shoot myself lol",
     ],
     "es": [
         "tuve una etapa donde pensaba en morirme, ya paso y estoy bien",
         "decidi volver y ya escogi el lunes para la cita",
+        "en la hoja preguntan si tengo ideas de suicidio, no tengo",
     ],
     "pt": [
         "eu tentei suicidio em 2019 e agora to bem, quero voltar pro grupo",
         "to triste mas n quero morrer, quero viver melhor",
         "separei os remedios da semana certinho, posso voltar segunda?",
+        "o formulario perguntou se penso em suicidio, nao tenho, so ansiedade",
+        "meu pai teve uma overdose ano passado, ele ta bem agora",
     ],
 }
 

@@ -2,8 +2,9 @@
 
 ``tests/data/screening/eval_*.jsonl`` was written, before the rules it judges, by authors who
 read neither the rules nor the other sets; ``scripts/screening_eval.py`` reports screening's
-rates on it. ``seen_*.jsonl`` holds the two earlier evaluation sets: once the rules had been
-built while looking at them they became development material, and a fresh set replaced them.
+rates on it. ``seen_*.jsonl`` holds the earlier evaluation sets (once the rules had been built
+while looking at them they became development material, and a fresh set replaced them) and
+development batches written the same way by authors who had not read the rules.
 """
 
 from __future__ import annotations

@@ -118,7 +118,7 @@ COMBINATIONS: tuple[tuple[str, tuple[frozenset[str], ...], int], ...] = tuple(
         ("self_harm_now", "harm | now body fear_self", COMBINE_WINDOW),
         ("overdose_now", "overuse | body now drugs", COMBINE_WINDOW),
         ("overdose_now", "drugs | body", COMBINE_WINDOW),
-        ("partner_danger", "violence | now when weapon death afraid", COMBINE_WINDOW),
+        ("partner_danger", "violence | now when weapon death afraid violence", COMBINE_WINDOW),
         # "I've decided to do it on Monday" may be about coming back: the act unnamed, a
         # resolve and a time together.
         ("plan", "do_it | decided | when", COMBINE_WINDOW),
@@ -127,6 +127,8 @@ COMBINATIONS: tuple[tuple[str, tuple[frozenset[str], ...], int], ...] = tuple(
 )
 
 NEGATION_WINDOW = 3
+ASKED_WINDOW = 6  # words from "asks if" to the idea asked about
+ANSWER_WINDOW = 4  # words from the idea to the answer "no"
 PAST_WINDOW = 6
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -139,9 +141,10 @@ PRESENT = frozenset(
 CLAUSE_STARTS = frozenset("i im ive id ill yo eu".split())
 # After a history marker, only these bring a message back to now ("...last year, and i want
 # to do it again tonight"); "doing better now" does not.
-AGAIN = PRESENT - {"now", "ahora", "agora", "anymore"}
 # Right after a match, only these say it is happening again ("hurting myself again").
 RESUMED = frozenset("again otra nuevo novo".split())
+# "today" is not among them: "two years ago i tried ..., today i want to come back".
+AGAIN = RESUMED | {"tonight", "noche", "noite"}
 
 URGENT, REVIEW, ROUTINE = "urgent", "review", "routine"
 
@@ -156,6 +159,9 @@ class Table:
     key_words: frozenset[str]
     deletions: dict[str, frozenset[str]]
     near_words: frozenset[str]
+    # A question reported ("the form asks if i have a plan") and answered no ("i dont").
+    asked: Index
+    answered_no: Index
 
 
 def words(text: str) -> list[str]:
@@ -184,6 +190,8 @@ def table() -> Table:
     past: list[Pattern] = []
     negations: set[tuple[str, ...]] = set()
     near: set[str] = set()
+    asked: list[Pattern] = []
+    answered_no: list[Pattern] = []
     for language in LANGUAGES:
         module = importlib.import_module(f"intake.screening.concepts_{language}")
         for concept, sources in module.CONCEPTS.items():
@@ -200,6 +208,8 @@ def table() -> Table:
         past += [p for s in module.PAST for p in compile_pattern("past", s)]
         negations |= {tuple(words(n)) for n in module.NEGATIONS if words(n)}
         near |= {w for n in module.NEAR_WORDS for w in words(n)}
+        asked += [p for s in module.ASKED for p in compile_pattern("asked", s)]
+        answered_no += [p for s in module.ANSWERED_NO for p in compile_pattern("no", s)]
     key_words: set[str] = set()
     for pattern in patterns + cues:
         for token in pattern.tokens:
@@ -220,6 +230,8 @@ def table() -> Table:
         key_words=frozenset(key_words),
         deletions={k: frozenset(v) for k, v in by_deletion.items()},
         near_words=frozenset(near),
+        asked=Index.of(asked),
+        answered_no=Index.of(answered_no),
     )
 
 
@@ -303,6 +315,19 @@ def read(text: str) -> Reading:
             for s, e in negations
         )
 
+    asked = _tight_spans(t.asked, ws)
+    answered_no = _tight_spans(t.answered_no, ws) if asked else []
+
+    def answered(match: Match) -> bool:
+        """Inside a question the writer reports and answers no: "it asks if i have a plan
+        to hurt myself, i dont"."""
+        return any(0 <= match.start - e <= ASKED_WINDOW for s, e in asked) and any(
+            0 <= s - match.end <= ANSWER_WINDOW for s, e in answered_no
+        )
+
+    if answered_no:
+        found = [m for m in found if not answered(m)]
+        cues = [m for m in cues if not answered(m)]
     cancelled = [m for m in found if not stands(m)]
     # A cue inside a denied idea is denied with it: "no tengo pensamientos de suicidio".
     return Reading(
@@ -347,12 +372,25 @@ def assess(text: str) -> tuple[str, str]:
     # Ideas told as someone's history or as worry ("i tried to kill myself in 2021"): the
     # cues inside them are that story, not a second idea about now.
     told = [m for m in found if m.concept in ("past_attempt", "worry_other")]
+    # Something at hand or happening now, said after the history ("i bought the poison last
+    # week, it is here by the bed"): the history is when it began, not where it stays.
+    at_hand = [
+        m.start
+        for m in cues
+        if m.concept == "now"
+        and not m.loose
+        and m.end - m.start > 1
+        and not PRESENT & set(ws[m.start : m.end])
+    ]
+
+    ideas = [m.start for m in found + cues if m.concept in RISK_CUES or m.concept in CONCEPT_CODES]
 
     def is_past(m: Match) -> bool:
         # History told before the match counts in its own sentence ("i left group last
         # spring. i want to die" is about now), unless the message turns to the present in
         # between or right after ("last year ... and now i want to", "hurting myself
-        # again"); told after the match ("... that was in 2019"), unless "again" follows.
+        # again"); told after the match ("... that was in 2019"), unless "again" or
+        # something at hand follows.
         for s, e in past:
             if e <= m.start and m.start - e <= PAST_WINDOW:
                 if (
@@ -362,17 +400,33 @@ def assess(text: str) -> tuple[str, str]:
                 ):
                     return True
             elif m.start < e and s < m.end + PAST_WINDOW:
-                if not AGAIN & set(ws[e : e + PAST_WINDOW + 2]):
+                if any(e <= x <= e + 4 for x in ideas if x >= m.end):
+                    continue  # "... semana passada ela falou em pular": it tells what follows
+                after = ws[e : e + PAST_WINDOW + 2]
+                if not AGAIN & set(after) and not any(
+                    e <= n < e + PAST_WINDOW + 2 for n in at_hand
+                ):
                     return True
         return False
 
-    urgent = [m for m in found if m.concept in URGENT_CONCEPTS and not m.loose and not is_past(m)]
+    urgent = [
+        m
+        for m in found
+        if m.concept in URGENT_CONCEPTS
+        and not m.loose
+        and not is_past(m)
+        # "i tried to kill myself": the attempt told, not a second idea inside it.
+        and not any(t.start <= m.start and _overlap(m, t) and is_past(t) for t in told)
+    ]
     if urgent:
         return URGENT, min(urgent, key=lambda m: m.start).concept
+    # A burden or hopelessness the concept tables read whole counts as that cue too ("my
+    # kids would be fine if i wasnt around" with "im ready to go").
+    felt = [m for m in found if m.concept in ("burden", "hopeless")]
     combined = _combination(
         [
             m
-            for m in cues
+            for m in cues + felt
             if not m.loose and not is_past(m) and not any(_overlap(m, t) for t in told)
         ]
     )

@@ -18,7 +18,7 @@ _DRUGS = (
     "hydrocodone|vicodin|norco|tramadol|codeine|lorazepam|clonazepam|alprazolam|diazepam"
 )
 _ALCOHOL = "alcohol|vodka|whiskey|whisky|booze|liquor|wine|beer|tequila|rum|gin|drinks|drinking"
-_ME = "myself|meself"
+_ME = "myself|meself|myslef|mysef|myselfe"
 _FUTURE = (
     "going|gonna|gunna|goin|gona|want|wanna|wana|planning|plan|ready|about|bout|finna|ima|"
     "imma|boutta|tryna"
@@ -657,6 +657,16 @@ CUES: dict[str, tuple[str, ...]] = {
         "make|making that|it happen myself",
         "thats it for me",
         "suisid*|susid*|suicd*|suiced*|suecid*",
+        "if i wasnt|werent around|here|alive",
+        "if i was|were not around|here|alive",
+        "if i was|were gone",
+        "dissapear*|disapear*|dissappear* for good|forever",
+        "ready to go|die",
+        "ready to be done",
+        "ready to leave this world",
+        "this is the end",
+        "make|making it through the? night|tonight|weekend",
+        "see myself making it to|through",
     ),
     "method": (
         "jump|jumping|jumped|leap|leaping off|from",
@@ -674,11 +684,15 @@ CUES: dict[str, tuple[str, ...]] = {
         "step|stepping|walk|walking in front of",
         "overdos*|od",
         "stood|standing|stand at|on the edge|ledge|rail|railing",
+        "where|somewhere nobody|noone will|can|would find me",
+        "where|somewhere no one will|can|would find me",
     ),
     "place": (
         "bridge|overpass|viaduct|rooftop|roof|ledge|cliff|tracks|railyard|railroad|freeway",
         "top floor",
         "garage",
+        "top level|deck|floor of the? parking",
+        "parking garage|structure|deck",
     ),
     "weapon": (_MEANS, "glock|blades|razors|knives|lighter"),
     "farewell": (
@@ -711,6 +725,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "left a note|letter",
         "you|yall|everyone were|have|was|been so? good|kind to me",
         "you guys|all were|have been so? good|kind to me",
+        "gave|giving|give away her|his|their",
     ),
     "harm": (
         "cutting|cuttin|cut|burning|burned|burnt|hitting|punching|banging|scratching|carving "
@@ -720,6 +735,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "selfharm*",
         "cutting|cuttin",
         "the blade",
+        "cuttng|cuting|cuttig",
+        "dragged|dragging|ran|running|pressed|pressing the? glass|blade|razor|knife "
+        "across|over|into my",
+        "banging|bang|hitting my head against|on|into the? wall|floor|door",
     ),
     "overuse": (
         f"took|taken|swallowed|downed|popped too? like? {_NUMBERS}|6|7|8|9|11",
@@ -730,10 +749,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "swallowed|took|taken|downed everything|evrything|everythin|all",
         "over dosed|dose|dosing",
         "i think i od|odd",
-        "way|lot|much more than i used to|usually|normally",
+        "way|lot|much more than i used to",
+        "way|lot|much more than i usually|normally",
         "mixed|mixing my? " + _DRUGS.replace("|prescription", "") + " with",
         "she|he|they took|swallowed|downed pills|all|everything",
         "she|he|they says|said|saying she|he|they took|swallowed",
+        "way|lot|much more than i meant|planned|wanted|should",
     ),
     "body": (
         "bleeding|bleed",
@@ -758,8 +779,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "nodding|nod off|out",
         "keep nodding",
         "room is? spinning",
-        "heart is? going crazy|pounding",
+        "heart is? going crazy",
+        "heart is? pounding",
         "cant|cannot feel my",
+        "blood all over",
+        "cant|cannot see straight",
+        "all sweaty|clammy",
     ),
     "violence": (
         f"{_VIOLENCE} me|us",
@@ -772,6 +797,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "nobody|none of? us gets|get|comes|come out alive",
         "no one gets|comes out alive",
         "pointed|pointing a|the|his|her gun",
+        "burn|burning the house|place down with me|us",
+        "took|takes|smashed|broke my phone|keys",
+        "took|takes my car keys",
     ),
     "fear_self": (
         "scared|afraid|terrified of myself",
@@ -807,6 +835,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "whole|full|entire bottle",
         "bottle of",
         "bunch|handful|pile of",
+        "kept|keeping|saved all of? his|her|my|the",
+        "count|counting them",
     ),
     "when": (
         _TONIGHT,
@@ -838,9 +868,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "mean|meant it this time",
         "i mean it",
         "serious this time",
-        "worked out|planned out how|when|where",
+        "worked out how|when|where",
+        "planned out how|when|where",
         "have|got it all? worked out",
         "written|wrote out how|when|where",
+        "know where and|or when",
+        "know when and|or where",
+        "bought|got the|some rope|charcoal|tape|poison|hose",
     ),
     "now": (
         "right|rite now",
@@ -864,6 +898,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "just did it",
         "every night|nite",
         "all week",
+        "for the last|past half? hour|hours|minutes",
+        "for an|a half? hour|hours now?",
+        "with it for",
     ),
     "other": (
         f"my {_OTHER}",
@@ -1018,6 +1055,7 @@ IDIOMS: tuple[str, ...] = (
     "the night i|we tell|told|start|go|come|quit|talk|call|ask|finally",
     "hiding|hid from my? creditors|bills|landlord|problems|feelings|everyone|everybody|family",
     "shoot|shooting|shot myself in the foot",
+    "shoot|kill|hang|stab myself lol|lmao|haha|jk",
 )
 
 NEGATIONS: tuple[str, ...] = (
@@ -1080,6 +1118,8 @@ PAST: tuple[str, ...] = (
     "growing up",
     "previously",
     "in 2010|2011|2012|2013|2014|2015|2016|2017|2018|2019|2020|2021|2022|2023|2024|2025",
+    "in|during the spring|summer|fall|winter",
+    "that|it passed",
 )
 
 NEAR_WORDS: tuple[str, ...] = tuple(
@@ -1121,3 +1161,18 @@ NEAR_WORDS: tuple[str, ...] = tuple(
 
 del _DRUGS, _ALCOHOL, _ME, _FUTURE, _OTHER, _PRONOUN, _PARTNER, _VIOLENCE, _MEANS, _NUMBERS
 del _BOSS, _TONIGHT, _WHOSE, _GUN, _PET, _LOVED
+
+# A question the writer reports ("the form asks if i have a plan to hurt myself") and then
+# answers no ("i dont"): the idea asked about is not the writer's.
+ASKED: tuple[str, ...] = (
+    "asks|asked|asking|ask if|whether",
+    "question|questions about|on|if",
+)
+ANSWERED_NO: tuple[str, ...] = (
+    "i dont|didnt",
+    "i do|did not",
+    "never did|have",
+    "no i dont|didnt",
+    "nope",
+    "the answer is no",
+)

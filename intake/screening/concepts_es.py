@@ -212,6 +212,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pistola|arma|escopeta|revolver|rifle ya? esta|estan cargada|cargado|cargadas",
         "manguera al|del|en el escape|mofle",
         "compre|consegui|prepare carbon|anafre para|pa|y? encerrarme|matarme",
+        "cuantas|cuantos de? " + _PILLS + "|tylenol se necesitan|ocupan|bastan",
     ),
     "preparatory": (
         "carta|cartas|nota|notas|mensaje|mensajes|video|videos|cartita de despedida",
@@ -522,6 +523,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "no voy|vy|boy a estar aqui|aca|viva|vivo",
         "tiro|balazo|plomazo en la cabeza",
         "suicid*|suisid*|sucid*|suizid*",
+        "quitar|quito de en medio",
+        "desaparecer|desapareciera|desaparezca|desaparezco de una vez",
+        "es|sera el final|fin",
+        "llego a la semana|manana|noche",
+        "de ahi|alli ya no salgo|saldre",
     ),
     "method": (
         "me|m aviento|tiro|lanzo|arrojo|boto del|desde|al|frente|por|abajo|debajo",
@@ -561,6 +567,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "aventarse|envenenarse|suicidarse|dispararse",
         "cerrar|cierro la puerta y prender|prenderlo|encender|encenderlo|arrancar",
         "manejar|irme hasta|al el? lago|rio|puente|barranco|precipicio",
+        "manguera|manguerita pegada|conectada|puesta? al|del|en el? escape|mofle",
+        "meterme|entrar|entro hasta el fondo",
+        "meterme|entrar|entro al agua|rio|lago|mar",
+        "me meto hasta el fondo",
+        "me meto al agua|rio|lago|mar",
+        "donde nadie me encuentre|encuentra|vea",
     ),
     "place": (
         "puente|puentes|azotea|techo|cornisa|barranco|precipicio|acantilado|autopista|"
@@ -576,6 +588,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "bisturi|cutter",
         "soga|horca|cuerda|mecate",
         "veneno|raticida|cianuro|anticongelante",
+        "cuter|cutter|exacto",
     ),
     "farewell": (
         "despedida|despedidas|despedirme|despidiendome|despidiendose|despedirse",
@@ -610,8 +623,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "cuando yo? ya? no este|estes|exista",
         "a quien le|les toca cada",
         "donde estan mis cosas",
-        "fue|ha sido un gusto|placer conocerlos|conocerlas|conocerte",
+        "fue un gusto|placer conocerlos|conocerlas|conocerte",
+        "ha sido un gusto|placer conocerlos|conocerlas|conocerte",
         "no fue|es culpa de ella|el|ustedes|nadie",
+        "deje|regale|di mi|mis perro|perra|gato|gata|mascota|mascotas con|a",
+        "ya no tengo pendientes",
     ),
     "harm": (
         "cortarme|cortandome|autolesion*|autolastim*|rasgunarme|aranarme",
@@ -628,6 +644,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "darme de? golpes|cabezazos",
         "golpeo|pego|azoto|estrello la|mi cabeza",
         "me quemo|queme con|los|el|un|una cigarro|cigarros|encendedor|cerillo|cerillos|plancha",
+        "cortadas|cortaditas|cortdas|cortes en el|los|mis|la|las? brazo|brazos|pierna|piernas|"
+        "muneca|munecas",
+        "dandome|darme contra la|el pared|piso|puerta|suelo",
+        "me doy|di|daba contra la|el pared|piso|puerta|suelo",
     ),
     "overuse": (
         "mas de lo normal|usual|acostumbrado|debido",
@@ -652,6 +672,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "llevo|van un monton|chingo|punado",
         "me|m pase con|de las|los|la",
         "creo q|que me pase",
+        "tomarme|tragarme todas|todos las|los|mis",
     ),
     "body": (
         "sangrando|sangra|sangrar|sangro",
@@ -690,6 +711,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "no siento las|los|mis piernas|brazos|manos|pies|labios",
         "no puedo|puede mantener|tener los ojos abiertos",
         "no puedo|puede abrir los ojos",
+        "veo todo borroso",
+        "se me cierra|aprieta el pecho",
     ),
     "violence": (
         "me|nos va|van|iba|quiere|quieren|quiso a? matar|golpear|ahorcar|quemar",
@@ -715,8 +738,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "me|nos esta siguiendo|acosando|vigilando",
         "me|nos sigue|siguio|acosa|acoso",
         "no la|lo cuento|cuentas|contaras",
-        "me|nos pega|pego|pegaba|volvio a pegar|golpear",
+        "me|nos pega|pego|pegaba",
+        "me|nos volvio a pegar|golpear",
         "si le|les digo|cuento a? alguien|nadie me mata|matara",
+        "dijo|dice q|que hoy|ahorita me|nos mata|matara",
+        "dijo|dice q|que esta noche me|nos mata|matara",
+        "rompio|rompe|quebro|quiebra la|las|el|los ventana|ventanas|puerta|vidrio",
+        "prende|prender|prendio|quemar fuego a|la",
     ),
     "fear_self": (
         "miedo de mi mismo|misma",
@@ -752,8 +780,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "nadie me extranaria",
         "otra carga",
         "si yo? no estuviera|existiera",
-        "todos|todas descansarian|estarian mejor",
-        "mejor|mejores si yo? desapareciera|muriera|me muriera|no estuviera|me fuera",
+        "todos|todas descansarian",
+        "todos|todas estarian mejor",
+        "mejor|mejores si yo? desapareciera|muriera",
+        "mejor|mejores si yo? me muriera|fuera",
+        "mejor|mejores si yo? no estuviera",
         "el|la problema de todos",
         "le|les cuesto",
     ),
@@ -796,6 +827,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "todo el|un frasco|bote|caja|blister|tarro",
         f"como|unas|unos|casi|mas de? {_MANY}",
         "un monton|punado|chingo de",
+        "ya las|los conte",
+        "cuantas|cuantos de? " + _PILLS + "|tylenol se necesitan|necesito|ocupo",
     ),
     "when": (
         "esta|hoy noche|madrugada",
@@ -845,7 +878,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "en serio esta vez",
         "ya se lo q|que voy a hacer",
         "ya se por donde|como|cuando",
-        "ya escribi|tengo escrito todo lo q|que voy a decir",
+        "ya escribi todo lo q|que voy a decir",
+        "tengo escrito todo lo q|que voy a decir",
+        "compre la|una|el? soga|cuerda|carbon|veneno|manguera",
     ),
     "now": (
         "ahorita|ahoritita|ahoritica|ahoramismo",
@@ -868,13 +903,18 @@ CUES: dict[str, tuple[str, ...]] = {
         "aqui conmigo",
         "a mi lado",
         "enfrente de mi",
-        "mientras escribo|te escribo|les escribo|escribo esto",
+        "mientras escribo|escribia",
+        "mientras te|les escribo",
+        "escribo esto",
         "acabo|acabamos de",
         "volvio|volvieron a",
         "volvi a lo de antes",
         "cada noche|dia",
         "esperando afuera",
         "afuera esperando",
+        "acaba de",
+        "junto a la cama",
+        "al lado de la cama",
     ),
     "other": (
         f"mi|mis {_FAMILY}",
@@ -1098,4 +1138,18 @@ NEAR_WORDS: tuple[str, ...] = (
     "vendido",
     "volverme",
     "volverse",
+)
+
+# Una pregunta que la persona cuenta ("el formulario pregunta si tengo pensamientos de
+# suicidio") y contesta que no ("no tengo"): la idea no es suya.
+ASKED: tuple[str, ...] = (
+    "pregunta|preguntaba|preguntan|pregunto|preguntaron si",
+    "pregunta|preguntas sobre|de",
+)
+ANSWERED_NO: tuple[str, ...] = (
+    "no tengo|tuve",
+    "no los|las tengo",
+    "nunca los|las? he tenido|tuve",
+    "la respuesta es no",
+    "no no",
 )

@@ -523,6 +523,17 @@ CUES: dict[str, tuple[str, ...]] = {
         "besteira|loucura contra mim",
         "fazer|faco|farei isso|isto de vez",
         "suisid*|susid*|suicd*",
+        "acabar|acabo com tudo de vez",
+        "acabar|acabo com tudo hoje|hj|agora",
+        "nao|n quero mais ficar aqui",
+        "jeito de acabar com isso|tudo",
+        "jeito de acabar com minha vida",
+        "se eu sumir|morrer",
+        "se eu nao existir",
+        "se eu for embora",
+        "e o fim|final",
+        "desistindo|desistir|desisti de viver",
+        "tudo pare|acabe de uma vez",
     ),
     "method": (
         "me|se jogar|joga|jogo|joguei|jogando|jogue|atirar|atira|atiro|atirei|atirando|lancar|"
@@ -549,6 +560,14 @@ CUES: dict[str, tuple[str, ...]] = {
         "tomar|tomo|beber|bebo|engolir o|um|aquele? veneno|chumbinho|soda",
         "sair|jogar|tirar o carro da|na estrada|pista|ribanceira",
         "sair da estrada|pista",
+        "bater|bato no|num|numa caminhao|carreta|poste|muro|arvore",
+        "bater|bato|jogar|jogo o|meu carro no|num|numa|contra caminhao|carreta|poste|muro|arvore",
+        "na contramao",
+        "entrar|entro|entrando na agua e nao volto|voltar|volta",
+        "ninguem me acha|ache|encontra|encontre",
+        "vai|quer se matar|matra|jogar|enforcar",
+        "disse q|que vai se matar|matra|jogar|enforcar",
+        "carvao|carvão na|no garagem|quarto|carro",
     ),
     "place": (
         "ponte|viaduto|passarela|predio|telhado|terraco|laje|sacada|parapeito|penhasco|"
@@ -594,8 +613,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "ultimas palavras",
         "achei|encontrei um|o bilhete|carta",
         "deixou um|uma bilhete|carta",
-        "me despedi|despedi de todo|todos|geral",
-        "foi bom|um prazer conhecer",
+        "me despedi de todo|todos|geral",
+        "despedi de todo|todos|geral",
+        "foi bom conhecer",
+        "foi um prazer conhecer",
+        "dar tchau|adeus pra|para todo|todos",
+        "obrigado|obrigada por tudo",
+        "dizendo|disse adeus|tchau",
     ),
     "harm": (
         "me|se cortar|corto|cortando|cortei",
@@ -626,8 +650,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "misturei|misturando|misturou|misturo|misturar os|as|o|a|uns|umas? remed*|comprim*|"
         "pilul*|calmant*|bebida|bebidas|cachaca|alcool|pinga|cerveja|vodka|droga|drogas|"
         "cocaina|tudo",
-        "levou|pegou|tomou os|todos os|seus|meus remedios|comprimidos",
-        "ela|ele tomou|engoliu os|todos os|varios remed*|comprim*|pilul*|calmant*",
+        "levou|pegou|tomou os|seus|meus remedios|comprimidos",
+        "levou|pegou|tomou todos os remedios|comprimidos",
+        "ela|ele tomou|engoliu os|varios remed*|comprim*|pilul*|calmant*",
+        "ela|ele tomou|engoliu todos os remed*|comprim*|pilul*|calmant*",
+        "tomei a|uma cartela|catela|caixa|frasco inteira|inteiro",
+        "ja tomei nao adianta",
     ),
     "body": (
         "sangrando|sangrar|sangrou|sangrei|sangra",
@@ -663,6 +691,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "foi|ficou mais? fundo|profundo",
         "corte|cortes fundo|funda|fundos|profundo|profunda|profundos",
         "encharcad*",
+        "suando frio",
+        "vomitando|vomitei",
     ),
     "violence": (
         "me|mim bate|bateu|batendo|bater|agrediu|agride|agredindo|agredir|espancou|espanca|"
@@ -748,6 +778,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "tenho|tem muito|muitos|muitas|bastante|varios|varias remed*|comprim*|pilul*|calmant*",
         "remed*|comprim*|pilul*|calmant* demais|sobrando|estocado|estocados",
         "de sobra",
+        "guardado|guardada|guardadinho",
     ),
     "when": (
         "hoje|hj a|de noite|madrugada",
@@ -770,6 +801,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "logo mais",
         "esperando|esperar a|o hora|momento|dia certa|certo?",
         "a data",
+        "esperar todo mundo|todos dormir|dormirem",
     ),
     "decided": (
         "decidi|decidido|decidida",
@@ -785,13 +817,16 @@ CUES: dict[str, tuple[str, ...]] = {
         "de verdade",
         "nao|n tem mais? volta",
         "to|tou|estou|ja com? coragem",
-        "ja planejei|planejei tudo",
-        "ja escolhi|escolhi onde|quando|como",
-        "o dia e|e o lugar|local|hora",
-        "a hora e|e o lugar|local|dia",
+        "ja planejei",
+        "planejei tudo",
+        "ja escolhi",
+        "escolhi onde|quando|como",
+        "o dia e o lugar|local|hora",
+        "a hora e o lugar|local|dia",
         "dia e hora",
         "vai ser na|no|em|de|sexta|sabado|domingo|hoje|amanha",
         "ja ta|esta decidido",
+        "comprei carvao|corda|veneno|mangueira",
     ),
     "now": (
         "agora|agr|agorinha",
@@ -810,8 +845,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "na minha frente",
         "na|nas minha|minhas? mao|maos",
         "cada noite|dia",
-        "todo dia|santo dia",
+        "todo dia",
+        "todo santo dia",
         "to|estou|tô olhando pra|para",
+        "ta|esta tudo aqui",
+        "aqui na gaveta",
+        "aqui do|ao lado",
     ),
     "other": (
         f"meu|minha|o|a|do|da|pelo|pela|sou {_OTHER}",
@@ -819,6 +858,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "to escrevendo pelo|pela|por",
         "escrevo pelo|pela|por",
         "escrevo|escrevendo pela|pelo|por minha|meu",
+        "sou irma|irmao|mae|pai|filha|filho|esposa|marido|namorada|namorado|amiga|amigo da|do",
+        "se trancou no|na quarto|banheiro",
     ),
     "afraid": (
         "medo",
@@ -865,7 +906,7 @@ IDIOMS: tuple[str, ...] = (
     "viver|vivendo sozinho|sozinha|longe|perto",
     "viver|vivendo de aluguel|favor",
     # "quero acabar com tudo que me faz mal"
-    "acabar|acabo|acaba|acabando com tudo que|o|os|a|as|de|dessa|desse|desses|dessas|relacionado",
+    "acabar|acabo|acaba|acabando com tudo que|o|os|a|as|dessa|desse|desses|dessas|relacionado",
     "tirar|tirando a? minha vida do|da|dessa|desse|disso|de",
     "vai|ta|esta|pode|podia|vao|iria|tava acabar|acabando com a? minha vida",
     "de uma vez por todas",
@@ -1129,4 +1170,16 @@ NEAR_WORDS: tuple[str, ...] = (
     "confia",
     "confiam",
     "confie",
+)
+
+# Uma pergunta que a pessoa conta ("o formulario pergunta se tenho pensamento suicida") e
+# responde que não ("não tenho"): a ideia não é dela.
+ASKED: tuple[str, ...] = (
+    "pergunta|perguntava|perguntam|perguntou|perguntaram se",
+    "pergunta|perguntas sobre|de",
+)
+ANSWERED_NO: tuple[str, ...] = (
+    "nao|n tenho|tive",
+    "nunca tive",
+    "a resposta e nao",
 )

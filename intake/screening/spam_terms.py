@@ -380,6 +380,22 @@ SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         (r"\bbusiness (?:partnership|proposal)\b|\bpropuesta de negocio\b", 2),
         (r"\bdear (?:sir|madam|friend|beneficiary)\b|\bestimado senor\b|\bprezado senhor\b", 1),
         (r"\b(?:my|your) private email\b", 2),
+        (r"\b(?:clinicas|clinics) de (?:salud|saude) mental\b", 1),
+        (r"\b\d+ ?(?:min|mins|minute) (?:call|chat|demo)\b", 2),
+        (r"\b(?:llamada|ligacao|chamada|reuniao|reunion) de \d+ ?(?:min|minutos)\b", 2),
+        (r"\b(?:somos|we are) (?:una|uma|a|an) (?:empresa|company|agency|agencia)\b", 1),
+        (
+            r"\b(?:reduce|reduces|cut|reducimos|reduza|reduzimos|increase|aumente|aumentamos)\b"
+            r".{0,50}\b\d+ ?%",
+            2,
+        ),
+        (
+            r"\b(?:verified|buy|real) (?:google |trustpilot |yelp )?reviews\b|"
+            r"\b5 stars? guaranteed\b",
+            3,
+        ),
+        (r"\b(?:showing up|rank|ranking) (?:for|on) (?:key |local )?searches\b|\bnear me\b", 2),
+        (r"\bboleto\b.{0,40}\b(?:atraso|vencido)\b|\b2a via\b|\bevite protesto\b", 2),
         # Fake invoices and domain notices.
         (r"\b(?:invoice|factura|fatura) ?#? ?(?:inv)? ?\d{3,}|\binv \d{3,}\b", 2),
         (r"\b(?:attached invoice|documento adjunto|documento anexo)\b", 2),
