@@ -184,6 +184,10 @@ READING_URGENT = {
         ),
         ("means", "ive kept all of my moms oxycodone and i count them every night"),
         ("partner_danger", "he smashed my phone and says hes gonna burn the house down with me"),
+        # Said the guarded way: the act unnamed, goodbyes given as errands.
+        ("plan", "ive decided im checking out on friday night"),
+        ("preparatory", "squared away my affairs and said my goodbyes to the crew"),
+        ("plan", "driving to the quarry tonight and not coming back down"),
     ],
     "es": [
         ("plan", "tengo planeado hacerlo el domingo en la noche"),
@@ -194,6 +198,7 @@ READING_URGENT = {
         ("means", "ya averigue cuantas pastillas se necesitan"),
         ("partner_danger", "mi pareja rompio la puerta y tengo miedo"),
         ("plan", "el domingo me meto al rio, ya tengo todo planeado"),
+        ("preparatory", "ya deje las claves en un papel, que Dios me perdone"),
         ("means", "compre veneno la semana pasada y esta aqui junto a la cama"),
     ],
     "pt": [
@@ -203,6 +208,8 @@ READING_URGENT = {
         ("self_harm_now", "fiquei bem uns meses. to me cortando de novo todo dia"),
         ("intent", "vou acabar com tudo de vez, ja decidi"),
         ("plan", "sexta a noite vou bater o carro num caminhao"),
+        ("preparatory", "doei quase tudo e pode riscar meu nome da lista"),
+        ("self_harm_now", "to socando a parede agora e nao consigo parar"),
         ("preparatory", "liguei pra dar tchau pra todo mundo, obrigado por tudo"),
         # The history marker tells what follows it, not the goodbye before it.
         (
@@ -223,11 +230,14 @@ READING_NOT_URGENT = {
         "the intake sheet asked if i have thoughts of killing myself, i dont",
         "i tried to kill myself three years ago, today i want to come back to group",
         "this paperwork makes me want to shoot myself lol",
+        "sorry for ghosting everyone, life got busy, im ready now",
+        "im checking out the schedule for tuesday, is the evening group still on",
     ],
     "es": [
         "tuve una etapa donde pensaba en morirme, ya paso y estoy bien",
         "decidi volver y ya escogi el lunes para la cita",
         "en la hoja preguntan si tengo ideas de suicidio, no tengo",
+        "la doctora me pregunto si queria morirme y le dije que no",
     ],
     "pt": [
         "eu tentei suicidio em 2019 e agora to bem, quero voltar pro grupo",

@@ -109,7 +109,7 @@ COMBINATIONS: tuple[tuple[str, tuple[frozenset[str], ...], int], ...] = tuple(
         ("intent", "burden hopeless | death", COMBINE_WINDOW),
         ("means", "weapon | death fear_self decided when now body", COMBINE_WINDOW),
         ("means", "drugs | stockpile", NEAR_WINDOW),
-        ("means", "stockpile | death fear_self", COMBINE_WINDOW),
+        ("means", "stockpile | death fear_self decided", COMBINE_WINDOW),
         (
             "preparatory",
             "farewell | farewell death decided method weapon stockpile",
@@ -122,7 +122,7 @@ COMBINATIONS: tuple[tuple[str, tuple[frozenset[str], ...], int], ...] = tuple(
         # "I've decided to do it on Monday" may be about coming back: the act unnamed, a
         # resolve and a time together.
         ("plan", "do_it | decided | when", COMBINE_WINDOW),
-        ("someone_else_acute", "other | farewell weapon body overuse method", COMBINE_WINDOW),
+        ("someone_else_acute", "other | farewell weapon body overuse method harm", 30),
     )
 )
 
@@ -427,7 +427,10 @@ def assess(text: str) -> tuple[str, str]:
         [
             m
             for m in cues + felt
-            if not m.loose and not is_past(m) and not any(_overlap(m, t) for t in told)
+            # Who the writer writes about is not history: "my husband used to attend ..."
+            if not m.loose
+            and (m.concept == "other" or not is_past(m))
+            and not any(_overlap(m, t) for t in told)
         ]
     )
     if combined:

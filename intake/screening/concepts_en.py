@@ -667,6 +667,21 @@ CUES: dict[str, tuple[str, ...]] = {
         "this is the end",
         "make|making it through the? night|tonight|weekend",
         "see myself making it to|through",
+        "take|taking the easy way out",
+        "sewer slide|slid",
+        "sewerslide",
+        "is it for me",
+        "not come|coming back down",
+        "dont intend|plan to see|make it to next|another",
+        "do not intend|plan to see|make it to next|another",
+        "life insurance would|will cover|pay",
+        "spare her|him|them|everyone the trouble",
+        "stop taking up space",
+        "this is the|my last night|day",
+        "its my last night|day",
+        "quiet|painless|easy way to go",
+        "quiet|painless|easy way to handle things",
+        "quiet|painless|easy way to end it",
     ),
     "method": (
         "jump|jumping|jumped|leap|leaping off|from",
@@ -693,8 +708,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "garage",
         "top level|deck|floor of the? parking",
         "parking garage|structure|deck",
+        "quarry|cliffs|cliff|ravine|gorge|dam",
     ),
-    "weapon": (_MEANS, "glock|blades|razors|knives|lighter"),
+    "weapon": (_MEANS, "glock|blades|razors|knives|lighter", "box cutter|cutter"),
     "farewell": (
         "goodbye|goodbyes|farewell",
         "say|saying|said bye to",
@@ -723,9 +739,18 @@ CUES: dict[str, tuple[str, ...]] = {
         "nice|good knowing you|yall|everyone",
         "found a|her|his note|letter",
         "left a note|letter",
-        "you|yall|everyone were|have|was|been so? good|kind to me",
-        "you guys|all were|have been so? good|kind to me",
+        "you|yall|everyone were|was so? good|kind to me",
+        "you|yall|everyone have been so? good|kind to me",
+        "you guys|all were so? good|kind to me",
         "gave|giving|give away her|his|their",
+        "everythings|things in order now?",
+        "everything|things is|are in order now?",
+        "to say i love her|him|them|you",
+        "squared|squaring away my affairs|things|stuff",
+        "handed|handing off|over my rifles|guns|firearms|weapons",
+        "said|saying my farewells|goodbyes",
+        "tell the|my kids|family|mom|wife|husband i love them|her|him",
+        "just wanted someone|somebody to know",
     ),
     "harm": (
         "cutting|cuttin|cut|burning|burned|burnt|hitting|punching|banging|scratching|carving "
@@ -739,6 +764,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "dragged|dragging|ran|running|pressed|pressing the? glass|blade|razor|knife "
         "across|over|into my",
         "banging|bang|hitting my head against|on|into the? wall|floor|door",
+        "punching|hitting|banging my own head",
+        "used|using my box? cutter|razor|blade|knife on my thigh|thighs|arm|arms|wrist|wrists|"
+        "leg|legs",
+        "punching|hitting|banging the wall and my own? head",
     ),
     "overuse": (
         f"took|taken|swallowed|downed|popped too? like? {_NUMBERS}|6|7|8|9|11",
@@ -755,6 +784,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "she|he|they took|swallowed|downed pills|all|everything",
         "she|he|they says|said|saying she|he|they took|swallowed",
         "way|lot|much more than i meant|planned|wanted|should",
+        "mixing|mix them|it later|tonight",
     ),
     "body": (
         "bleeding|bleed",
@@ -785,6 +815,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "blood all over",
         "cant|cannot see straight",
         "all sweaty|clammy",
+        "so|too much blood",
+        "a lot of|more blood",
+        "lots of blood",
     ),
     "violence": (
         f"{_VIOLENCE} me|us",
@@ -800,6 +833,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "burn|burning the house|place down with me|us",
         "took|takes|smashed|broke my phone|keys",
         "took|takes my car keys",
+        "shoved|pushed|threw me down|against|into",
+        "finish me off",
+        "hands around my neck|throat",
+        "wont let go",
     ),
     "fear_self": (
         "scared|afraid|terrified of myself",
@@ -810,6 +847,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "cant|cannot keep myself safe",
         "cant|cannot stop thinking|looking about|at it|the",
         "how much i think about it",
+        "talk me out of it",
     ),
     "burden": (
         "burden",
@@ -817,6 +855,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "better off without me",
         "deserve|deserves better than me",
         "without me",
+        "taking up space",
+        "better off with that than with me",
     ),
     "hopeless": (
         "no way out",
@@ -875,6 +915,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "know where and|or when",
         "know when and|or where",
         "bought|got the|some rope|charcoal|tape|poison|hose",
+        "thats my window",
+        "that is my window",
+        "timeline|date|time is set",
+        "loaded it",
+        "loaded the|my gun|pistol|rifle|shotgun",
+        "not for shaving|cooking",
     ),
     "now": (
         "right|rite now",
@@ -901,6 +947,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "for the last|past half? hour|hours|minutes",
         "for an|a half? hour|hours now?",
         "with it for",
+        "for like|about an hour",
     ),
     "other": (
         f"my {_OTHER}",
@@ -918,6 +965,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "how to do it",
         "go|going through with it",
         "do it for real",
+        "im|i am checking out",
+        "check|checking out this|next|on",
     ),
 }
 

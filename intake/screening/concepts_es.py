@@ -528,6 +528,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "es|sera el final|fin",
         "llego a la semana|manana|noche",
         "de ahi|alli ya no salgo|saldre",
+        "me voy a ir y ya",
+        "me voy a ir para|pa siempre",
+        "ya no me van a volver a ver",
     ),
     "method": (
         "me|m aviento|tiro|lanzo|arrojo|boto del|desde|al|frente|por|abajo|debajo",
@@ -628,6 +631,16 @@ CUES: dict[str, tuple[str, ...]] = {
         "no fue|es culpa de ella|el|ustedes|nadie",
         "deje|regale|di mi|mis perro|perra|gato|gata|mascota|mascotas con|a",
         "ya no tengo pendientes",
+        "que Dios me perdone",
+        "no cuenten conmigo",
+        "no me busquen",
+        "no me anden buscando|marcando",
+        "diciendo|diciendoles adios",
+        "deje las claves|contrasenas",
+        "le|les di la|las llave|llaves del|de la carro|casa",
+        "acomode|arregle mis|los papeles",
+        "hice la transferencia a mis",
+        "solo|nomas queria que|q alguien supiera",
     ),
     "harm": (
         "cortarme|cortandome|autolesion*|autolastim*|rasgunarme|aranarme",
@@ -648,6 +661,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "muneca|munecas",
         "dandome|darme contra la|el pared|piso|puerta|suelo",
         "me doy|di|daba contra la|el pared|piso|puerta|suelo",
+        "dando|dandome contra la|el pared|piso|puerta",
     ),
     "overuse": (
         "mas de lo normal|usual|acostumbrado|debido",
@@ -673,6 +687,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "me|m pase con|de las|los|la",
         "creo q|que me pase",
         "tomarme|tragarme todas|todos las|los|mis",
+        "me meti|tome|trague lo que|q me quedaba",
     ),
     "body": (
         "sangrando|sangra|sangrar|sangro",
@@ -713,6 +728,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "no puedo|puede abrir los ojos",
         "veo todo borroso",
         "se me cierra|aprieta el pecho",
+        "el corazon se me va|sale",
+        "me tiemblan las manos",
     ),
     "violence": (
         "me|nos va|van|iba|quiere|quieren|quiso a? matar|golpear|ahorcar|quemar",
@@ -787,6 +804,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "mejor|mejores si yo? no estuviera",
         "el|la problema de todos",
         "le|les cuesto",
+        "ya no voy a dar lata|molestar",
+        "ya no le|les voy a ser un problema|una carga",
+        "no hago sino estorbar",
     ),
     "hopeless": (
         "no hay|veo|tengo|encuentro salida|esperanza|remedio|futuro|luz",
@@ -881,6 +901,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "ya escribi todo lo q|que voy a decir",
         "tengo escrito todo lo q|que voy a decir",
         "compre la|una|el? soga|cuerda|carbon|veneno|manguera",
+        "ya tome la decision",
     ),
     "now": (
         "ahorita|ahoritita|ahoritica|ahoramismo",
@@ -915,6 +936,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "acaba de",
         "junto a la cama",
         "al lado de la cama",
+        "recien|recientito",
     ),
     "other": (
         f"mi|mis {_FAMILY}",
@@ -932,6 +954,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "hacerlo|hacerme",
         "lo voy a hacer",
         "como|cuando lo voy a hacer",
+        "ahi|entonces|y lo hago",
     ),
 }
 
@@ -1057,6 +1080,7 @@ NEGATIONS: tuple[str, ...] = (
     "ni pienso",
     "ni quiero",
     "ni tengo ganas",
+    "ni de",
 )
 
 PAST: tuple[str, ...] = (
@@ -1152,4 +1176,6 @@ ANSWERED_NO: tuple[str, ...] = (
     "nunca los|las? he tenido|tuve",
     "la respuesta es no",
     "no no",
+    "le|les dije que|q no",
+    "dije que|q no",
 )

@@ -534,6 +534,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "e o fim|final",
         "desistindo|desistir|desisti de viver",
         "tudo pare|acabe de uma vez",
+        "descansar de vez",
+        "descansar pra|para sempre",
+        "ultimo dia q|que vcs|voces",
+        "ouvir falar de mim",
+        "ja era pra|para mim",
     ),
     "method": (
         "me|se jogar|joga|jogo|joguei|jogando|jogue|atirar|atira|atiro|atirei|atirando|lancar|"
@@ -575,6 +580,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "ultimo andar",
         "linha do trem|metro",
         "garagem",
+        "ultimo andar",
+        "telhado|laje|terraco",
     ),
     "weapon": (
         "arma|armas|revolver|pistola|espingarda|garrucha|rifle|oitao|calibre",
@@ -620,6 +627,19 @@ CUES: dict[str, tuple[str, ...]] = {
         "dar tchau|adeus pra|para todo|todos",
         "obrigado|obrigada por tudo",
         "dizendo|disse adeus|tchau",
+        "Deus me perdoe",
+        "so queria q|que alguem soubesse",
+        "so queria agradecer",
+        "passei o|a apartamento|casa|carro pro|para|no nome",
+        "seguro de vida",
+        "n|nao devo nada a ninguem",
+        "posso ir tranquilo|tranquila|em paz",
+        "ja devolvi",
+        "dei o|a|os|as dinheiro|carro|celular pro|pra|para",
+        "doei|doando quase? tudo",
+        "pode|podem riscar|tirar meu nome da lista",
+        "ja ta|esta tudo certo agora",
+        "deu o|a|os|as gato|gata|cachorro|cachorra|coisas dela|dele pra|para",
     ),
     "harm": (
         "me|se cortar|corto|cortando|cortei",
@@ -633,6 +653,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "cortes|corte|cortei|cortando|queimei|queimando|queimaduras no|nos|na|nas|em meu|meus|"
         "minha|minhas? braco|bracos|pulso|pulsos|perna|pernas|coxa|coxas|barriga|pele",
         "com a|uma lamina|gilete|navalha|estilete",
+        "socando a|na parede",
+        "batendo a|minha cabeca",
+        "pulsos|braco|bracos cortados|cortado",
+        "fiz|fiz uns|fiz varios|cortei na|no|nos coxa|coxas|braco|bracos|pulso|pulsos",
     ),
     "overuse": (
         "tomei|tomou|engoli|engoliu|tomaram|tomamos todos|todas|tudo os|as|meus|minhas|seus|"
@@ -656,6 +680,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "ela|ele tomou|engoliu todos os remed*|comprim*|pilul*|calmant*",
         "tomei a|uma cartela|catela|caixa|frasco inteira|inteiro",
         "ja tomei nao adianta",
+        "tomei os|todos os comprimidos|remedios q|que sobraram|tinha",
+        "misturei|misturando os? remedios|comprimidos",
+        "tudo de uma vez",
+        "tomar tudo junto",
     ),
     "body": (
         "sangrando|sangrar|sangrou|sangrei|sangra",
@@ -693,6 +721,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "encharcad*",
         "suando frio",
         "vomitando|vomitei",
+        "dificil de respirar",
     ),
     "violence": (
         "me|mim bate|bateu|batendo|bater|agrediu|agride|agredindo|agredir|espancou|espanca|"
@@ -716,6 +745,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "transtornada",
         "medo dele|dela",
         "apontou|apontando|aponta a|uma|o arma|revolver|pistola|faca",
+        "me deu um tapa|soco|murro|chute",
+        "ele|ela me mata|matava",
     ),
     "fear_self": (
         "medo de mim",
@@ -742,6 +773,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "ficava|ficaria|ficariam|seriam|seria livre|livres|aliviado|aliviada|aliviados",
         "sofre|sofrem|chora|choram|sofrendo|chorando por minha causa",
         "sair do caminho",
+        "n|nao vou mais dar trabalho|incomodar",
+        "mais feliz sem ela|ele|mim",
     ),
     "hopeless": (
         "nao|n|naum aguento|suporto mais",
@@ -763,6 +796,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "nao|n sobrou nada|ninguem",
         "sem forca|forcas pra|para nada|continuar|viver",
         "nao|n tenho mais forca|forcas",
+        "paro|parar de tentar",
     ),
     "drugs": (_DRUGS,),
     "stockpile": (
@@ -827,6 +861,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "vai ser na|no|em|de|sexta|sabado|domingo|hoje|amanha",
         "ja ta|esta decidido",
         "comprei carvao|corda|veneno|mangueira",
+        "dessa|desta vez eu? vou",
+        "vou fazer acontecer",
+        "ja vi o horario|lugar",
+        "ja pensei em cada passo|tudo",
+        "chegou a hora",
     ),
     "now": (
         "agora|agr|agorinha",
@@ -851,6 +890,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "ta|esta tudo aqui",
         "aqui na gaveta",
         "aqui do|ao lado",
+        "ta la fora",
+        "me esperando la fora|no carro",
     ),
     "other": (
         f"meu|minha|o|a|do|da|pelo|pela|sou {_OTHER}",
@@ -870,6 +911,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "como|quando vou fazer",
         "vou fazer isso|isto",
         "fazer isso|isto hoje|hj",
+        "resolvo|resolver|resolvendo isso de uma vez",
     ),
 }
 

@@ -396,6 +396,9 @@ SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         ),
         (r"\b(?:showing up|rank|ranking) (?:for|on) (?:key |local )?searches\b|\bnear me\b", 2),
         (r"\bboleto\b.{0,40}\b(?:atraso|vencido)\b|\b2a via\b|\bevite protesto\b", 2),
+        (r"\bbarrister\b|\bunclaimed (?:inheritance|funds)\b|\bnext of kin\b", 3),
+        (r"\b(?:your )?bank (?:details|account details)\b|\bbeneficiary\b", 2),
+        (r"\bme chama no (?:whats|zap|insta|direct)\b|\bfotos? no meu perfil\b", 2),
         # Fake invoices and domain notices.
         (r"\b(?:invoice|factura|fatura) ?#? ?(?:inv)? ?\d{3,}|\binv \d{3,}\b", 2),
         (r"\b(?:attached invoice|documento adjunto|documento anexo)\b", 2),
