@@ -55,9 +55,9 @@ NOT_YET = "target not reached on this set yet"
 @pytest.mark.parametrize(
     "language",
     [
-        pytest.param("en", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 40/45")),
-        pytest.param("es", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 35/45")),
-        pytest.param("pt", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 40/45")),
+        pytest.param("en", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 42/45")),
+        pytest.param("es", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 39/45")),
+        pytest.param("pt", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 42/45")),
     ],
 )
 def test_crisis_messages_are_flagged_urgent_or_review(language: str) -> None:
@@ -68,8 +68,8 @@ def test_crisis_messages_are_flagged_urgent_or_review(language: str) -> None:
 @pytest.mark.parametrize(
     "language",
     [
-        pytest.param("en", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 27/45")),
-        pytest.param("es", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 26/45")),
+        pytest.param("en", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 32/45")),
+        pytest.param("es", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 34/45")),
         pytest.param("pt", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 31/45")),
     ],
 )
@@ -103,7 +103,7 @@ def test_ordinary_messages_in_other_languages_are_never_quarantined() -> None:
     assert rate == 0, f"quarantined: {counts}"
 
 
-@pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 54/66")
+@pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 58/66")
 def test_spam_is_quarantined() -> None:
     rate, counts = share(POOLED, "spam", lambda s: s.quarantine)
     assert rate >= Fraction(95, 100), f"quarantined: {counts}"
