@@ -54,6 +54,7 @@ screening-eval: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy intake/services intake/selectors.py intake/routing.py intake/workflow.py intake/messaging
 	$(BIN)/bandit -r intake reengage -ll -q
 
 format: $(STAMP)

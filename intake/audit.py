@@ -8,8 +8,15 @@ writes through ``services.audit``.
 from __future__ import annotations
 
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
+
+from django.db.models import Model
+from django.http import HttpRequest
 
 from .models import AuditEvent
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
 # The request a service runs for (path, client address), set by AuditContextMiddleware, so
 # services write their own audit rows inside their transaction without taking the request.
@@ -20,16 +27,16 @@ audit_context: ContextVar[tuple[str, str | None] | None] = ContextVar(
 
 def audit_record(
     *,
-    actor,
+    actor: User | AnonymousUser | None,
     action: str,
-    obj=None,
+    obj: Model | None = None,
     object_type: str = "",
     object_id: object = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> AuditEvent:
     """Append one audit record: who, what (type and id), when, from where. No content."""
     if obj is not None:
-        object_type, object_id = obj._meta.model_name, obj.pk
+        object_type, object_id = obj._meta.model_name or "", obj.pk
     path = ""
     address = None
     if request is not None:
@@ -38,7 +45,8 @@ def audit_record(
     elif (current := audit_context.get()) is not None:
         path, address = current
     return AuditEvent.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        # Only a signed-in user is recorded by name (an anonymous request is no one).
+        actor=actor if actor is not None and actor.is_authenticated else None,
         action=action,
         object_type=object_type[:40],
         object_id=str(object_id or "")[:40],

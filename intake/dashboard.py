@@ -26,7 +26,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import ContactAttempt, Inquiry, OutboundMessage, Priority
-from .selectors import sees_every_queue
+from .selectors import overdue_q, sees_every_queue
 
 Status = Inquiry.Status
 OPEN_STATUSES: tuple[str, ...] = tuple(Inquiry.OPEN_STATUSES)
@@ -120,9 +120,7 @@ def inquiry_counts(inquiries: QuerySet[Inquiry], *, now: datetime) -> Counts:
         f"status_{status}": Count("pk", filter=Q(status=status)) for status in OPEN_STATUSES
     }
     # The same "overdue" as the worklist: new, past its promise, and not paused by a snooze.
-    overdue = Q(status=Status.NEW, first_contact_due_at__lt=now) & (
-        Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=now)
-    )
+    overdue = overdue_q(now)
     # updated_at stands in for the day it returned (no return date is stored); a later
     # reassignment or snooze of a returned inquiry moves it, which is rare enough for a dashboard.
     returned_since = now - timedelta(days=RETURNED_WINDOW_DAYS)

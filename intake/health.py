@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -72,5 +74,5 @@ def _beat_state() -> str:
         return "unknown"
     if not last:
         return "no sweep yet"
-    age = (timezone.now() - timezone.datetime.fromisoformat(last)).total_seconds()
+    age = (timezone.now() - datetime.fromisoformat(last)).total_seconds()
     return "ok" if age < 3 * settings.OUTBOX_SWEEP_INTERVAL + 5 else f"stale ({int(age)}s)"

@@ -444,6 +444,7 @@ class Inquiry(models.Model):
                     "assigned_to",
                     "id",
                 ],
+                # Status.CLOSED: the enum is out of reach from inside Meta.
                 condition=Q(is_spam=False) & ~Q(status="closed"),
                 name="inquiry_open_worklist",
             ),
@@ -464,6 +465,8 @@ class Inquiry(models.Model):
         return str(self.public_id)[:8]
 
     OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.REASSESSMENT_SCHEDULED)
+    # The formats a reassessment can be scheduled in: "not sure yet" is no way to meet.
+    SCHEDULABLE_FORMATS = (CareFormat.IN_PERSON, CareFormat.VIRTUAL, CareFormat.HYBRID)
 
 
 class InquiryFollowUp(models.Model):

@@ -9,13 +9,12 @@ when a rule, queue or holiday is saved or deleted in this process.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from time import monotonic
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils import timezone
 
 from . import routing
 from .models import CoordinatorQueue, Inquiry, Priority, RoutingRule
@@ -126,10 +125,10 @@ def promise(queue: CoordinatorQueue, priority: str) -> timedelta:
 
 def first_contact_due(
     queue: CoordinatorQueue,
-    received_at,
+    received_at: datetime,
     setup: RoutingSetup | None = None,
     *,
     priority: str = Priority.ROUTINE,
-) -> timezone.datetime:
+) -> datetime:
     """When first contact is due: received + the level's promise on the queue's clock."""
     return queue_clock(queue, setup).add_working_time(received_at, promise(queue, priority))

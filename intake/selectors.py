@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -31,6 +31,7 @@ from .models import (
     InquiryEvent,
     InquiryFollowUp,
     Priority,
+    ReplyTemplate,
     Site,
 )
 
@@ -41,13 +42,33 @@ logger = logging.getLogger(__name__)
 _COUNT = Func(Value(1), function="COUNT", output_field=IntegerField())
 
 
-def inquiry_worklist(now=None) -> QuerySet[Inquiry]:
+def overdue_q(now: datetime) -> Q:
+    """Inquiries "overdue" at ``now``: still new, past the first-contact promise, not snoozed.
+
+    The one definition: the worklist's ``is_overdue``, the dashboard's count and the overdue
+    notices (``services.overdue_flag``) all read it from here.
+    """
+    return Q(status=Inquiry.Status.NEW, first_contact_due_at__lt=now) & (
+        Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=now)
+    )
+
+
+def overdue_annotation(now: datetime) -> Case:
+    """``overdue_q`` as a boolean annotation (the worklist's ``is_overdue``)."""
+    return Case(
+        When(overdue_q(now), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+
+
+def inquiry_worklist(now: datetime | None = None) -> QuerySet[Inquiry]:
     """Inquiries with what the worklist shows joined in and counted, in one query.
 
-    Annotations: ``risk_rank`` (0 urgent, 1 review, 2 routine), ``is_overdue`` (new, past
-    its promise, not snoozed), ``earlier_count`` (other inquiries from the same contact), and
-    ``unanswered_attempts`` (no answer / wrong number). Ordered urgent, review, overdue,
-    oldest.
+    Annotations: ``risk_rank`` (0 urgent, 1 review, 2 routine), ``is_overdue``
+    (``overdue_q``: new, past its promise, not snoozed), ``earlier_count`` (other inquiries
+    from the same contact), and ``unanswered_attempts`` (no answer / wrong number). Ordered
+    urgent, review, overdue, oldest.
     """
     now = now or timezone.now()
     same_person = (
@@ -76,15 +97,7 @@ def inquiry_worklist(now=None) -> QuerySet[Inquiry]:
                 *(When(priority=level, then=Value(rank)) for level, rank in PRIORITY_RANK.items()),
                 default=Value(len(PRIORITY_RANK)),
             ),
-            is_overdue=Case(
-                When(
-                    Q(status=Inquiry.Status.NEW, first_contact_due_at__lt=now)
-                    & (Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=now)),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
+            is_overdue=overdue_annotation(now),
             earlier_count=Case(
                 When(contact_hash="", then=Value(0)),
                 default=Coalesce(Subquery(same_person[:1]), Value(0)),
@@ -102,7 +115,7 @@ def sees_every_queue(user) -> bool:
     return user.is_superuser or user.groups.filter(name__in=EVERY_QUEUE_ROLES).exists()
 
 
-def inquiries_visible_to(user, now=None) -> QuerySet[Inquiry]:
+def inquiries_visible_to(user, now: datetime | None = None) -> QuerySet[Inquiry]:
     """The worklist a user may see: every queue for program admins and clinical staff."""
     qs = inquiry_worklist(now)
     if sees_every_queue(user):
@@ -122,6 +135,20 @@ def earlier_inquiries(inquiry: Inquiry) -> QuerySet[Inquiry]:
         .only("pk", "public_id", "created_at", "status")
         .order_by("-created_at")
     )
+
+
+def reply_templates_for(inquiry: Inquiry) -> QuerySet[ReplyTemplate]:
+    """Active templates for the inquiry's queue (or every queue) in the person's language.
+
+    Templates marked "not for urgent" ("no pressure, no deadline" wording) are not offered
+    when the person may be in danger.
+    """
+    templates = ReplyTemplate.objects.filter(active=True, language=inquiry.language).filter(
+        Q(queue__isnull=True) | Q(queue=inquiry.queue_id)
+    )
+    if inquiry.priority == Priority.URGENT:
+        templates = templates.filter(not_for_urgent=False)
+    return templates
 
 
 @dataclass(frozen=True)

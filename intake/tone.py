@@ -81,10 +81,6 @@ def find_forbidden(text: str, language: str = "en") -> list[str]:
     return [m.group(1) for m in _pattern(_base_language(language)).finditer(normalise(text))]
 
 
-def is_kind(text: str, language: str = "en") -> bool:
-    return not find_forbidden(text, language)
-
-
 # Person-first wording for clinical notes: a gentle suggestion, never a block.
 STIGMATIZING: dict[str, str] = {
     "addict": "a person with a substance use disorder",

@@ -1,35 +1,38 @@
-"""Pure rules of an inquiry's life: which status changes are allowed and what they need."""
+"""Rules of an inquiry's life: which status changes are allowed and what they need.
+
+The statuses are ``Inquiry.Status`` itself (a choices enum; nothing here reads the
+database), so a status is named in one place only.
+"""
 
 from __future__ import annotations
 
-NEW = "new"
-CONTACTED = "contacted"
-SCHEDULED = "reassessment_scheduled"
-RETURNED = "returned"
-NOT_NOW = "not_now"
-CLOSED = "closed"
+from .exceptions import Refusal
+from .models import Inquiry
+
+Status = Inquiry.Status
 
 ALLOWED: dict[str, frozenset[str]] = {
-    NEW: frozenset({CONTACTED, NOT_NOW, CLOSED}),
-    CONTACTED: frozenset({SCHEDULED, NOT_NOW, CLOSED}),
-    SCHEDULED: frozenset({RETURNED, CONTACTED, NOT_NOW, CLOSED}),
-    RETURNED: frozenset({CLOSED}),
-    NOT_NOW: frozenset({CONTACTED, SCHEDULED, CLOSED}),
+    Status.NEW: frozenset({Status.CONTACTED, Status.NOT_NOW, Status.CLOSED}),
+    Status.CONTACTED: frozenset({Status.REASSESSMENT_SCHEDULED, Status.NOT_NOW, Status.CLOSED}),
+    Status.REASSESSMENT_SCHEDULED: frozenset(
+        {Status.RETURNED, Status.CONTACTED, Status.NOT_NOW, Status.CLOSED}
+    ),
+    Status.RETURNED: frozenset({Status.CLOSED}),
+    Status.NOT_NOW: frozenset({Status.CONTACTED, Status.REASSESSMENT_SCHEDULED, Status.CLOSED}),
     # A closed inquiry can be reopened when the person gets back in touch.
-    CLOSED: frozenset({CONTACTED}),
+    Status.CLOSED: frozenset({Status.CONTACTED}),
 }
-NEEDS_REASON = frozenset({NOT_NOW, CLOSED})
+NEEDS_REASON = frozenset({Status.NOT_NOW, Status.CLOSED})
 
 
-def check_transition(current: str, new: str, *, reason: str = "") -> str | None:
-    """None when ``current`` → ``new`` is allowed with this reason, else the refusal code
-    (an ``intake.exceptions.Refusal`` value)."""
+def check_transition(current: str, new: str, *, reason: str = "") -> Refusal | None:
+    """None when ``current`` → ``new`` is allowed with this reason, else why not."""
     if new == current:
-        return "same"
+        return Refusal.SAME_STATUS
     if new not in ALLOWED.get(current, frozenset()):
-        return "not_allowed"
+        return Refusal.NOT_ALLOWED
     if new in NEEDS_REASON and not reason:
-        return "reason_required"
+        return Refusal.REASON_REQUIRED
     return None
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .. import admin_forms, selectors, services, tone
+from .. import selectors, services, tone
 from ..models import (
     CoordinatorProfile,
     CoordinatorQueue,
@@ -27,6 +27,7 @@ from ..models import (
 )
 from .actions import perform, valid
 from .base import ReadOnlyAdminMixin
+from .forms import OnCallCodeForm
 
 
 class HolidayInline(admin.StackedInline):
@@ -123,12 +124,12 @@ class CoordinatorQueueAdmin(admin.ModelAdmin):
                 if "resend" in request.POST:
                     services.on_call_code_send(actor=request.user, queue_id=queue.pk)
                     return _("A new code is on its way to the on-call phone.")
-                code = valid(admin_forms.OnCallCodeForm(request.POST))["code"]
+                code = valid(OnCallCodeForm(request.POST))["code"]
                 services.on_call_phone_confirm(actor=request.user, queue_id=queue.pk, code=code)
                 return _("Confirmed: urgent alerts will be texted to this phone.")
 
             return perform(request, request.path, act)
-        form = admin_forms.OnCallCodeForm()
+        form = OnCallCodeForm()
         queue.refresh_from_db()
         context = {
             **self.admin_site.each_context(request),

@@ -22,10 +22,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
-from .. import admin_forms, crypto, selectors, services, workflow
+from .. import crypto, selectors, services, workflow
 from ..exceptions import ActionRefused
 from ..forms import AWAY_REASONS
-from ..models import AuditEvent, Inquiry, Priority, Safety
+from ..models import AuditEvent, ContactAttempt, Inquiry, Priority, Safety
 from .base import ReadOnlyAdminMixin
 from .filters import (
     AssignedFilter,
@@ -35,6 +35,17 @@ from .filters import (
     QuarantineFilter,
     StatusFilter,
     WorklistPaginator,
+)
+from .forms import (
+    AssignForm,
+    ContactAttemptForm,
+    InternalNoteForm,
+    PriorityForm,
+    ReassessmentScheduleForm,
+    ReplyForm,
+    SnoozeForm,
+    StatusForm,
+    UnassignForm,
 )
 from .triage import TriageViews
 from .wording import contact_flags, risk_concept_words
@@ -220,7 +231,7 @@ class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
         }
         if context["can_triage"]:
             template_id = request.GET.get("template")
-            templates = admin_forms.reply_templates_for(inquiry)
+            templates = selectors.reply_templates_for(inquiry)
             chosen = (
                 templates.filter(pk=template_id).first()
                 if template_id and template_id.isdigit()
@@ -233,27 +244,27 @@ class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
             )
             context.update(
                 {
-                    "assign_form": admin_forms.AssignForm(inquiry=inquiry),
-                    "unassign_form": admin_forms.UnassignForm(),
-                    "status_form": admin_forms.StatusForm(inquiry=inquiry),
-                    "snooze_form": admin_forms.SnoozeForm(),
-                    "attempt_form": admin_forms.ContactAttemptForm(
+                    "assign_form": AssignForm(inquiry=inquiry),
+                    "unassign_form": UnassignForm(),
+                    "status_form": StatusForm(inquiry=inquiry),
+                    "snooze_form": SnoozeForm(),
+                    "attempt_form": ContactAttemptForm(
                         initial={
-                            "channel": "email" if inquiry.contact_method == "email" else "call"
+                            "channel": ContactAttempt.Channel.EMAIL
+                            if inquiry.contact_method == Inquiry.ContactMethod.EMAIL
+                            else ContactAttempt.Channel.CALL
                         }
                     ),
-                    "reply_form": admin_forms.ReplyForm(initial={"body": body}),
-                    "note_form": admin_forms.InternalNoteForm(),
-                    "schedule_form": admin_forms.ScheduleForm(
+                    "reply_form": ReplyForm(initial={"body": body}),
+                    "note_form": InternalNoteForm(),
+                    "schedule_form": ReassessmentScheduleForm(
                         initial={
                             "care_format": inquiry.care_format
-                            if inquiry.care_format != "not_sure"
+                            if inquiry.care_format in Inquiry.SCHEDULABLE_FORMATS
                             else ""
                         }
                     ),
-                    "priority_form": admin_forms.PriorityForm(
-                        initial={"priority": inquiry.priority}
-                    ),
+                    "priority_form": PriorityForm(initial={"priority": inquiry.priority}),
                     "reply_templates": templates,
                     "can_move": bool(workflow.ALLOWED.get(inquiry.status)),
                 }
@@ -307,7 +318,7 @@ class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
 
     @admin.action(description=_("Change status…"), permissions=["triage"])
     def set_status(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> HttpResponse | None:
-        form = admin_forms.StatusForm(request.POST if "apply" in request.POST else None)
+        form = StatusForm(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():
             done, refused = 0, []
             for inquiry in queryset:
@@ -337,7 +348,9 @@ class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
     )
     def acknowledge_urgent_alert(self, request: HttpRequest, queryset: QuerySet[Inquiry]) -> None:
         done = 0
-        for inquiry in queryset.filter(priority="urgent", alert_acknowledged_at__isnull=True):
+        for inquiry in queryset.filter(
+            priority=Priority.URGENT, alert_acknowledged_at__isnull=True
+        ):
             services.urgent_alert_acknowledge(actor=request.user, inquiry_id=inquiry.pk)
             done += 1
         self.message_user(request, _("%(count)d urgent alert(s) acknowledged.") % {"count": done})

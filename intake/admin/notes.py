@@ -7,7 +7,6 @@ note: a correction is an amendment that points at it.
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -19,45 +18,7 @@ from .. import services, tone
 from ..exceptions import ActionRefused
 from ..models import AuditEvent, Inquiry, ReassessmentNote
 from .actions import perform
-
-
-class ReassessmentNoteForm(forms.ModelForm):
-    """A clinician's reassessment note; ``note_fields()`` is what the services take."""
-
-    plan_codes = forms.MultipleChoiceField(
-        label=_("Plan"),
-        choices=ReassessmentNote.Plan.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-
-    class Meta:
-        model = ReassessmentNote
-        fields = [
-            "inquiry",
-            "amends",
-            "what_changed",
-            "current_needs",
-            "goals",
-            "preferences",
-            "plan_codes",
-            "next_step",
-            "next_step_on",
-            "free_text",
-        ]
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.initial["plan_codes"] = self.instance.plan_codes
-
-    def note_fields(self) -> dict:
-        data = {
-            name: self.cleaned_data.get(name) for name in services.NOTE_FIELDS if name != "plan"
-        }
-        data = {k: ("" if v is None and k != "next_step_on" else v) for k, v in data.items()}
-        data["plan"] = ",".join(self.cleaned_data.get("plan_codes") or [])
-        return data
+from .forms import ReassessmentNoteForm
 
 
 @admin.register(ReassessmentNote)

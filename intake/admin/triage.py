@@ -14,10 +14,22 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import admin_forms, services
+from .. import services
 from ..messaging.render import render_email, render_sms
 from ..models import Inquiry, OutboundMessage
 from .actions import perform, valid
+from .forms import (
+    AssignForm,
+    ContactAttemptForm,
+    InternalNoteForm,
+    MessageRetryForm,
+    PriorityForm,
+    ReassessmentScheduleForm,
+    ReplyForm,
+    SnoozeForm,
+    StatusForm,
+    UnassignForm,
+)
 from .wording import reply_warnings
 
 # Where each action sends the coordinator back to on the page.
@@ -86,7 +98,7 @@ class TriageViews:
         return _("Released; the acknowledgement it was owed is on its way.")
 
     def _do_priority(self, request: HttpRequest, inquiry: Inquiry) -> str:
-        data = valid(admin_forms.PriorityForm(request.POST))
+        data = valid(PriorityForm(request.POST))
         services.inquiry_set_priority(
             actor=request.user, inquiry_id=inquiry.pk, priority=data["priority"]
         )
@@ -99,14 +111,14 @@ class TriageViews:
         return _("Assigned to you.")
 
     def _do_assign(self, request: HttpRequest, inquiry: Inquiry) -> str:
-        data = valid(admin_forms.AssignForm(request.POST, inquiry=inquiry))
+        data = valid(AssignForm(request.POST, inquiry=inquiry))
         services.inquiry_assign(
             actor=request.user, inquiry_id=inquiry.pk, assignee=data["assignee"]
         )
         return _("Assigned to %(name)s.") % {"name": display_name(data["assignee"])}
 
     def _do_unassign(self, request: HttpRequest, inquiry: Inquiry) -> str:
-        data = valid(admin_forms.UnassignForm(request.POST))
+        data = valid(UnassignForm(request.POST))
         services.inquiry_assign(
             actor=request.user, inquiry_id=inquiry.pk, assignee=None, reason=data["reason"]
         )
@@ -115,29 +127,29 @@ class TriageViews:
     # --- the inquiry's course ---------------------------------------------------------------
 
     def _do_status(self, request: HttpRequest, inquiry: Inquiry) -> str:
-        data = valid(admin_forms.StatusForm(request.POST, inquiry=inquiry))
+        data = valid(StatusForm(request.POST, inquiry=inquiry))
         services.inquiry_set_status(actor=request.user, inquiry_id=inquiry.pk, **data)
         return _("Status changed to “%(status)s”.") % {
             "status": Inquiry.Status(data["status"]).label
         }
 
     def _do_attempt(self, request: HttpRequest, inquiry: Inquiry) -> str:
-        data = valid(admin_forms.ContactAttemptForm(request.POST))
+        data = valid(ContactAttemptForm(request.POST))
         services.contact_attempt_record(actor=request.user, inquiry_id=inquiry.pk, **data)
         return _("Contact attempt logged.")
 
     def _do_snooze(self, request: HttpRequest, inquiry: Inquiry) -> str:
-        data = valid(admin_forms.SnoozeForm(request.POST))
+        data = valid(SnoozeForm(request.POST))
         services.inquiry_snooze(actor=request.user, inquiry_id=inquiry.pk, **data)
         return _("Snoozed: the first-contact clock is paused until then.")
 
     def _do_schedule(self, request: HttpRequest, inquiry: Inquiry) -> str:
-        data = valid(admin_forms.ScheduleForm(request.POST))
+        data = valid(ReassessmentScheduleForm(request.POST))
         services.reassessment_schedule(actor=request.user, inquiry_id=inquiry.pk, **data)
         return _("Reassessment scheduled; the person gets a confirmation.")
 
     def _do_note(self, request: HttpRequest, inquiry: Inquiry) -> str:
-        data = valid(admin_forms.InternalNoteForm(request.POST))
+        data = valid(InternalNoteForm(request.POST))
         services.internal_note_add(actor=request.user, inquiry_id=inquiry.pk, **data)
         return _("Note added. It stays with the team and is never sent.")
 
@@ -153,7 +165,7 @@ class TriageViews:
         return _("Released from quarantine; the acknowledgement it missed is on its way.")
 
     def _do_retry(self, request: HttpRequest, inquiry: Inquiry) -> str:
-        data = valid(admin_forms.RetryForm(request.POST, inquiry=inquiry))
+        data = valid(MessageRetryForm(request.POST, inquiry=inquiry))
         retried = services.message_retry_now(actor=request.user, message_id=data["message"].pk)
         if retried is None:
             return _("That message is no longer waiting to be retried.")
@@ -162,7 +174,7 @@ class TriageViews:
     # --- a reply: preview, then send ----------------------------------------------------------
 
     def _do_reply(self, request: HttpRequest, inquiry: Inquiry) -> str | HttpResponse:
-        form = admin_forms.ReplyForm(request.POST)
+        form = ReplyForm(request.POST)
         body = valid(form)["body"]
         warnings = reply_warnings(body, inquiry)
         if "send" in request.POST and (not warnings or form.cleaned_data["confirm_tone"]):

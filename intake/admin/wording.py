@@ -75,7 +75,7 @@ def contact_flags(obj: Inquiry) -> list[str]:
         flags.append(str(_("Voicemail OK")))
     if obj.text_ok:
         flags.append(str(_("Text OK")))
-    if obj.best_time and obj.best_time != "any":
+    if obj.best_time and obj.best_time != Inquiry.BestTime.ANY:
         flags.append(str(_("Best: %(when)s") % {"when": obj.get_best_time_display()}))
     return flags
 

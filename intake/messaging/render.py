@@ -24,8 +24,8 @@ def render_email(name: str, context: dict[str, Any], language: str) -> RenderedE
         text = render_to_string(f"emails/{name}.txt", context)
         html = render_to_string(f"emails/{name}.html", context)
     # A subject is one line: a template newline (or anything injected) never splits a header.
-    subject = " ".join(subject.split())
-    return RenderedEmail(subject=subject, text=text.strip() + "\n", html=html)
+    one_line = " ".join(subject.split())
+    return RenderedEmail(subject=one_line, text=text.strip() + "\n", html=html)
 
 
 def render_sms(name: str, context: dict[str, Any], language: str) -> str:

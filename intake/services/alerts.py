@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from ..models import Inquiry, InquiryEvent, OutboundMessage, Priority
+from ..selectors import overdue_q
 from .audit import _audit
+from .common import Actor
 from .outbox import _enqueue_on_commit, _event, _outbound_create, acknowledgement_channel
 
 
-def urgent_alert_acknowledge(*, actor, inquiry_id: int) -> Inquiry | None:
+def urgent_alert_acknowledge(*, actor: Actor, inquiry_id: int) -> Inquiry | None:
     """A staff member has seen the urgent alert: stops escalation. Writes an event."""
     with transaction.atomic():
         inquiry = Inquiry.objects.select_for_update().filter(pk=inquiry_id).first()
@@ -31,7 +32,7 @@ def urgent_alert_acknowledge(*, actor, inquiry_id: int) -> Inquiry | None:
     return inquiry
 
 
-def urgent_escalate(*, now=None) -> list[int]:
+def urgent_escalate(*, now: datetime | None = None) -> list[int]:
     """Send each unacknowledged urgent alert on, once: e-mail to the escalation address and,
     when the queue has a confirmed on-call phone, a second text to it.
 
@@ -54,6 +55,8 @@ def urgent_escalate(*, now=None) -> list[int]:
     seen: set[str] = set()
     for alert in alerts:
         queue = alert.inquiry.queue
+        if queue is None or alert.sent_at is None:  # never: the filter above asks for both
+            continue
         # Both alerts of one inquiry share their dedupe key: escalate once for the pair.
         key = f"{alert.inquiry_id}-{alert.dedupe_key}"
         if key in seen or alert.sent_at > now - timedelta(minutes=queue.escalation_minutes):
@@ -89,19 +92,14 @@ def urgent_escalate(*, now=None) -> list[int]:
     return created
 
 
-def overdue_flag(*, now=None) -> list[int]:
+def overdue_flag(*, now: datetime | None = None) -> list[int]:
     """Mark new inquiries past their first-contact promise and notify their queue, once.
 
     Snoozed inquiries are skipped while the snooze lasts. The notice carries the short id and
     a link, nothing about the person. Writes the inquiry, an event and an OutboundMessage.
     """
     now = now or timezone.now()
-    due = Inquiry.objects.filter(
-        status=Inquiry.Status.NEW,
-        is_spam=False,
-        first_contact_due_at__lt=now,
-        overdue_notified_at__isnull=True,
-    ).filter(Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=now))
+    due = Inquiry.objects.filter(overdue_q(now), is_spam=False, overdue_notified_at__isnull=True)
     flagged: list[int] = []
     for inquiry_id in due.values_list("pk", flat=True)[:500]:
         with transaction.atomic():
@@ -127,7 +125,7 @@ def overdue_flag(*, now=None) -> list[int]:
     return flagged
 
 
-def check_in_due(*, today=None) -> list[int]:
+def check_in_due(*, today: date | None = None) -> list[int]:
     """Owe a gentle check-in to every "not now" inquiry whose chosen date has come, once."""
     today = today or timezone.localdate()
     made_ids: list[int] = []
@@ -137,7 +135,8 @@ def check_in_due(*, today=None) -> list[int]:
     for inquiry in waiting:
         channel = acknowledgement_channel(inquiry)
         key = f"check-in-{inquiry.check_in_on:%Y-%m-%d}"
-        if channel is None or inquiry.messages.filter(kind="check_in", dedupe_key=key).exists():
+        already = inquiry.messages.filter(kind=OutboundMessage.Kind.CHECK_IN, dedupe_key=key)
+        if channel is None or already.exists():
             continue
         with transaction.atomic():
             message = _outbound_create(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, TypeAlias
 
 from django.db import connection
 from django.db.models import Case, Value, When
@@ -11,12 +12,19 @@ from django.db.models.functions import Cast
 from ..exceptions import ActionRefused, Refusal
 from ..models import Inquiry
 
+if TYPE_CHECKING:
+    # settings.AUTH_USER_MODEL is Django's own User: the type every user foreign key holds.
+    from django.contrib.auth.models import User
+
+# The staff member a service acts for; None when nobody does (a task, a command, a test).
+Actor: TypeAlias = "User | None"
+
 # Every service logs under the one name it had before the services became a package, so log
 # lines (and whatever reads or filters them) are unchanged.
 logger = logging.getLogger("intake.services")
 
 
-def _transition_refused(code: str, current: str, new: str) -> ActionRefused:
+def _transition_refused(code: Refusal, current: str, new: str) -> ActionRefused:
     """The refusal of a status change, naming both statuses in the staff person's words."""
     return ActionRefused(
         Refusal(code), current=Inquiry.Status(current).label, new=Inquiry.Status(new).label

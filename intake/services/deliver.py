@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from time import monotonic
 from zoneinfo import ZoneInfo
 
@@ -15,14 +15,14 @@ from ..messaging import email as email_channel
 from ..messaging.policy import backoff_seconds, sms_allowed_at
 from ..models import Inquiry, InquiryEvent, OutboundMessage
 from .audit import _audit
-from .common import _update_each, logger
+from .common import Actor, _update_each, logger
 from .outbox import _enqueue_on_commit, _event, _new_event
 from .route import inquiries_route
 from .send import _send, _skip_reason
 from .triage import _first_contact
 
 
-def _claimable(now) -> Q:
+def _claimable(now: datetime) -> Q:
     due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     return (Q(status=OutboundMessage.Status.PENDING) & due) | Q(
         status=OutboundMessage.Status.SENDING, lease_until__lt=now
@@ -45,7 +45,7 @@ def message_claim(*, message_id: int) -> OutboundMessage | None:
     return OutboundMessage.objects.select_related("inquiry__queue").get(pk=message_id)
 
 
-def _claim_changes(now) -> dict:
+def _claim_changes(now: datetime) -> dict:
     return {
         "status": OutboundMessage.Status.SENDING,
         "lease_until": now + timedelta(seconds=settings.OUTBOX_LEASE_SECONDS),
@@ -54,7 +54,7 @@ def _claim_changes(now) -> dict:
     }
 
 
-def _claim_due(limit: int, *, besides: int, now) -> list[int]:
+def _claim_due(limit: int, *, besides: int, now: datetime) -> list[int]:
     """Claim up to ``limit`` more due messages (oldest first) that no other worker holds.
 
     ``SKIP LOCKED``: rows another worker is claiming at this instant are left to it, so two
@@ -101,7 +101,7 @@ def message_deliver(*, message_id: int, batch: int = 1) -> OutboundMessage | Non
         routed = inquiries_route(unrouted)
         for message in messages:
             message.inquiry = routed.get(message.inquiry_id, message.inquiry)
-    sent: list[tuple[OutboundMessage, str, timezone.datetime]] = []
+    sent: list[tuple[OutboundMessage, str, datetime]] = []
     # Well inside the lease, so nobody takes a row back while this delivery still holds it.
     deadline = monotonic() + settings.OUTBOX_LEASE_SECONDS / 2
     try:
@@ -176,7 +176,7 @@ def _give_back(messages: list[OutboundMessage]) -> None:
     logger.info("batch cut short, messages given back=%d", len(ids))
 
 
-def _record_sent(sent: list[tuple[OutboundMessage, str, timezone.datetime]]) -> None:
+def _record_sent(sent: list[tuple[OutboundMessage, str, datetime]]) -> None:
     """Record a batch of accepted messages: one UPDATE and one INSERT of their events."""
     if not sent:
         return
@@ -226,7 +226,7 @@ _SENT_FIELDS = [
 
 def _finish(
     message: OutboundMessage,
-    status: str,
+    status: OutboundMessage.Status,
     *,
     provider_id: str = "",
     reason: str = "",
@@ -311,7 +311,7 @@ def _retry_later(message: OutboundMessage, *, error: str) -> OutboundMessage:
     return message
 
 
-def _defer(message: OutboundMessage, *, until) -> OutboundMessage:
+def _defer(message: OutboundMessage, *, until: datetime) -> OutboundMessage:
     now = timezone.now()
     with transaction.atomic():
         # Waiting for daytime is not a failed attempt: give the claim's attempt back.
@@ -334,7 +334,7 @@ def _defer(message: OutboundMessage, *, until) -> OutboundMessage:
     return message
 
 
-def message_retry_now(*, actor, message_id: int) -> OutboundMessage | None:
+def message_retry_now(*, actor: Actor, message_id: int) -> OutboundMessage | None:
     """Put a failed message back in line at once (staff action). Writes an event; enqueues."""
     with transaction.atomic():
         message = (

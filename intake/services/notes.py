@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,11 +14,16 @@ from .. import workflow
 from ..exceptions import ActionRefused, Refusal
 from ..models import AuditEvent, Inquiry, InquiryEvent, OutboundMessage, ReassessmentNote
 from .audit import _audit
-from .common import _locked, _transition_refused
+from .common import Actor, _locked, _transition_refused
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 from .outbox import _enqueue_on_commit, _event, acknowledgement_channel
 
 
-def reassessment_schedule(*, actor, inquiry_id: int, when, care_format: str) -> Inquiry:
+def reassessment_schedule(
+    *, actor: Actor, inquiry_id: int, when: datetime, care_format: str
+) -> Inquiry:
     """Set the reassessment time and format, and send the person a warm confirmation.
 
     The status moves to reassessment_scheduled (along the allowed transitions); the
@@ -25,7 +32,7 @@ def reassessment_schedule(*, actor, inquiry_id: int, when, care_format: str) -> 
     """
     if when <= timezone.now():
         raise ActionRefused(Refusal.PAST)
-    if care_format not in Inquiry.CareFormat.values or care_format == "not_sure":
+    if care_format not in Inquiry.SCHEDULABLE_FORMATS:
         raise ActionRefused(Refusal.FORMAT)
     with transaction.atomic():
         inquiry = _locked(inquiry_id)
@@ -80,7 +87,7 @@ NOTE_FIELDS = (*ReassessmentNote.CLINICAL_FIELDS, "next_step_on")
 
 
 def note_add(
-    *, actor, inquiry_id: int, fields: dict, amends_id: int | None = None
+    *, actor: Actor, inquiry_id: int, fields: dict, amends_id: int | None = None
 ) -> ReassessmentNote:
     """Start a reassessment note (a draft), or an amendment of a signed one of this inquiry.
 
@@ -116,7 +123,7 @@ def note_add(
     return note
 
 
-def note_update(*, actor, note_id: int, fields: dict) -> ReassessmentNote:
+def note_update(*, actor: Actor, note_id: int, fields: dict) -> ReassessmentNote:
     """Edit a draft: only its author may, and never once it is signed."""
     with transaction.atomic():
         note = ReassessmentNote.objects.select_for_update().filter(pk=note_id).first()
@@ -141,7 +148,7 @@ def note_version(note: ReassessmentNote) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def note_sign(*, actor, note_id: int, version: str | None = None) -> ReassessmentNote:
+def note_sign(*, actor: User, note_id: int, version: str | None = None) -> ReassessmentNote:
     """A clinical reviewer signs a draft; from then on it is never edited.
 
     ``version`` is the ``note_version`` of the text the reviewer read: if the author changed

@@ -18,7 +18,7 @@ from ..messaging import sms as sms_channel
 from ..messaging.render import render_sms
 from ..models import CoordinatorQueue
 from .audit import _audit
-from .common import logger
+from .common import Actor, logger
 
 ON_CALL_CODE_MINUTES = 15
 
@@ -33,7 +33,7 @@ def _on_call_code_hash(queue: CoordinatorQueue, code: str) -> str:
     ).hexdigest()
 
 
-def on_call_phone_set(*, actor, queue_id: int, phone: str) -> CoordinatorQueue:
+def on_call_phone_set(*, actor: Actor, queue_id: int, phone: str) -> CoordinatorQueue:
     """Set (or clear) a queue's on-call phone; a new number is unconfirmed until its owner
     enters the one-time code texted to it. Writes the queue and an audit record, then sends
     the code (``on_call_code_send``).
@@ -65,7 +65,7 @@ def on_call_phone_set(*, actor, queue_id: int, phone: str) -> CoordinatorQueue:
     return queue
 
 
-def on_call_code_send(*, actor, queue_id: int) -> CoordinatorQueue:
+def on_call_code_send(*, actor: Actor, queue_id: int) -> CoordinatorQueue:
     """Text a fresh one-time code to the queue's unconfirmed on-call phone.
 
     Sent at once rather than through the outbox: the person confirming is waiting for it,
@@ -99,7 +99,7 @@ def on_call_code_send(*, actor, queue_id: int) -> CoordinatorQueue:
     return queue
 
 
-def on_call_phone_confirm(*, actor, queue_id: int, code: str) -> CoordinatorQueue:
+def on_call_phone_confirm(*, actor: Actor, queue_id: int, code: str) -> CoordinatorQueue:
     """Confirm the on-call phone with the code texted to it; from then on it gets alerts.
 
     Refuses a wrong, expired or over-tried code (five tries, fifteen minutes). Writes the

@@ -6,10 +6,13 @@ a task that is lost is re-enqueued by ``pending_sweep`` so nothing is ever dropp
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.db import transaction
 
 from ..models import Inquiry, InquiryEvent, OutboundMessage, Priority
-from .common import logger
+from .common import Actor, logger
 
 
 def acknowledgement_channel(inquiry: Inquiry) -> str | None:
@@ -60,7 +63,9 @@ def _new_outbound(
     )
 
 
-def _outbound_create(inquiry: Inquiry, kind: str, channel: str, template_key: str, **fields):
+def _outbound_create(
+    inquiry: Inquiry, kind: str, channel: str, template_key: str, **fields: Any
+) -> OutboundMessage:
     """One pending message and its "queued" event (for everything but a new submission)."""
     message = _new_outbound(inquiry, kind, channel, template_key, **fields)
     message.save(force_insert=True)
@@ -72,7 +77,7 @@ def _new_event(
     inquiry: Inquiry,
     kind: str,
     *,
-    actor=None,
+    actor: Actor = None,
     from_state: str = "",
     to_state: str = "",
     reason: str = "",
@@ -99,7 +104,7 @@ def _queued_event(message: OutboundMessage) -> InquiryEvent:
     )
 
 
-def _event(inquiry: Inquiry, kind: str, **fields) -> InquiryEvent:
+def _event(inquiry: Inquiry, kind: str, **fields: Any) -> InquiryEvent:
     event = _new_event(inquiry, kind, **fields)
     event.save(force_insert=True)
     return event
@@ -113,7 +118,7 @@ def _enqueue_on_commit(inquiry_id: int, message_ids: list[int]) -> None:
     transaction.on_commit(enqueue, robust=True)
 
 
-def tasks_enqueue(*, inquiry_id: int | None = None, message_ids: list[int] = ()) -> None:
+def tasks_enqueue(*, inquiry_id: int | None = None, message_ids: Sequence[int] = ()) -> None:
     """Publish routing and delivery tasks by id; a broker fault is logged, never raised.
 
     Whatever is not published now is found by ``pending_sweep`` on its next run.

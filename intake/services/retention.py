@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -29,7 +29,7 @@ class PurgeResult:
     erased_clinical: int
 
 
-def purge_expired(*, now=None, dry_run: bool = False) -> PurgeResult:
+def purge_expired(*, now: datetime | None = None, dry_run: bool = False) -> PurgeResult:
     """Apply the retention periods; with ``dry_run`` only count what would go.
 
     Quarantined spam older than RETENTION_SPAM_DAYS is deleted. Closed or returned inquiries
@@ -75,7 +75,7 @@ def purge_expired(*, now=None, dry_run: bool = False) -> PurgeResult:
     return result
 
 
-def _erase(inquiry_id: int, *, now) -> None:
+def _erase(inquiry_id: int, *, now: datetime) -> None:
     Inquiry.objects.filter(pk=inquiry_id).update(
         message="",
         preferred_name="",

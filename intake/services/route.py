@@ -7,7 +7,7 @@ The rules and queues are read through ``intake.routing_cache``; the choice itsel
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -59,7 +59,7 @@ def inquiries_route(inquiry_ids) -> dict[int, Inquiry]:
         now = timezone.now()
         setup = routing_setup()  # one reading of the rules for the whole batch
         pools: dict[int, list[routing.Candidate]] = {}
-        assigned: dict[int, timezone.datetime] = {}
+        assigned: dict[int, datetime] = {}
         events = []
         for position, inquiry in enumerate(todo):
             queue = queue_for(inquiry, setup)
@@ -99,7 +99,9 @@ def inquiries_route(inquiry_ids) -> dict[int, Inquiry]:
     return found
 
 
-def _count_assignment(pools: dict[int, list[routing.Candidate]], user_id: int, now) -> None:
+def _count_assignment(
+    pools: dict[int, list[routing.Candidate]], user_id: int, now: datetime
+) -> None:
     """One more open inquiry for this coordinator, assigned just now, in every queue read."""
     for pool in pools.values():
         for i, candidate in enumerate(pool):

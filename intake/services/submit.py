@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -85,7 +85,8 @@ def inquiry_submit(
     priority = Priority(result.level)
     email = crypto.normalise_email(submission.email) if submission.email else ""
     phone = crypto.normalise_phone(submission.phone) if submission.phone else ""
-    primary, other = (email, phone) if submission.contact_method == "email" else (phone, email)
+    by_email = submission.contact_method == Inquiry.ContactMethod.EMAIL
+    primary, other = (email, phone) if by_email else (phone, email)
     primary_hash = crypto.contact_hash(primary)
     text_ok = bool(submission.text_ok and phone)
     held = over_rate_limit and priority == Priority.ROUTINE and not result.quarantine
@@ -192,7 +193,7 @@ def _by_submission_token(token: str) -> Inquiry | None:
 
 
 def _fold_into_open_inquiry(
-    submission: Submission, *, contact_hash: str, token: str | None, now
+    submission: Submission, *, contact_hash: str, token: str | None, now: datetime
 ) -> Inquiry | None:
     """Past the flood limit, keep the message with the person's open inquiry instead.
 
@@ -221,6 +222,8 @@ def _fold_into_open_inquiry(
         recent.filter(status__in=Inquiry.OPEN_STATUSES).order_by("-created_at").first()
         or recent.order_by("-created_at").first()
     )
+    if target is None:  # nothing recent left to keep it with: it makes its own inquiry
+        return None
     try:
         with transaction.atomic():
             follow_up = InquiryFollowUp.objects.create(

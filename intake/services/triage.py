@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,12 +21,14 @@ from ..models import (
 )
 from ..routing_cache import first_contact_due
 from .audit import _audit
-from .common import _locked, _transition_refused
+from .common import Actor, _locked, _transition_refused
 from .outbox import _acknowledgement_create, _enqueue_on_commit, _event, acknowledgement_channel
 from .route import _candidates
 
 
-def inquiry_assign(*, actor, inquiry_id: int, assignee=None, reason: str = "") -> Inquiry:
+def inquiry_assign(
+    *, actor: Actor, inquiry_id: int, assignee: Actor = None, reason: str = ""
+) -> Inquiry:
     """Give the inquiry to a coordinator of its queue (or to nobody, with a reason).
 
     Writes the inquiry, an event and an audit record.
@@ -40,7 +43,7 @@ def inquiry_assign(*, actor, inquiry_id: int, assignee=None, reason: str = "") -
             raise ActionRefused(Refusal.UNASSIGN_REASON)
         if (
             new is not None
-            and inquiry.queue_id
+            and inquiry.queue is not None
             and not inquiry.queue.members.filter(pk=new).exists()
         ):
             raise ActionRefused(Refusal.NOT_A_MEMBER)
@@ -61,7 +64,12 @@ def inquiry_assign(*, actor, inquiry_id: int, assignee=None, reason: str = "") -
 
 
 def inquiry_set_status(
-    *, actor, inquiry_id: int, status: str, reason: str = "", check_in_on=None
+    *,
+    actor: Actor,
+    inquiry_id: int,
+    status: str,
+    reason: str = "",
+    check_in_on: date | None = None,
 ) -> Inquiry:
     """Move along the allowed transitions only; closing and "not now" need a reason.
 
@@ -97,7 +105,7 @@ def inquiry_set_status(
     return inquiry
 
 
-def inquiry_snooze(*, actor, inquiry_id: int, until) -> Inquiry:
+def inquiry_snooze(*, actor: Actor, inquiry_id: int, until: datetime) -> Inquiry:
     """Pause the first-contact clock until ``until``; the status does not change.
 
     The due time moves later by the paused stretch. Writes an event.
@@ -124,7 +132,7 @@ def inquiry_snooze(*, actor, inquiry_id: int, until) -> Inquiry:
 
 
 def contact_attempt_record(
-    *, actor, inquiry_id: int, channel: str, outcome: str, note: str = ""
+    *, actor: Actor, inquiry_id: int, channel: str, outcome: str, note: str = ""
 ) -> ContactAttempt:
     """Log one try at reaching the person (kept forever, never edited).
 
@@ -156,7 +164,7 @@ def contact_attempt_record(
     return attempt
 
 
-def _first_contact(inquiry: Inquiry, *, actor, when) -> None:
+def _first_contact(inquiry: Inquiry, *, actor: Actor, when: datetime) -> None:
     fields = []
     if inquiry.first_contact_at is None:
         inquiry.first_contact_at = when
@@ -176,7 +184,7 @@ def _first_contact(inquiry: Inquiry, *, actor, when) -> None:
         inquiry.save(update_fields=[*fields, "updated_at"])
 
 
-def reply_send(*, actor, inquiry_id: int, body: str) -> OutboundMessage:
+def reply_send(*, actor: Actor, inquiry_id: int, body: str) -> OutboundMessage:
     """Queue a coordinator's reply on the person's channel, with the queue's Reply-To.
 
     Goes through the outbox like every message; once sent it counts as first contact.
@@ -214,7 +222,7 @@ def reply_send(*, actor, inquiry_id: int, body: str) -> OutboundMessage:
     return message
 
 
-def internal_note_add(*, actor, inquiry_id: int, text: str) -> InternalNote:
+def internal_note_add(*, actor: Actor, inquiry_id: int, text: str) -> InternalNote:
     """A note for the team (encrypted, never sent). Writes an event without its text."""
     text = text.strip()
     if not text:
@@ -227,7 +235,7 @@ def internal_note_add(*, actor, inquiry_id: int, text: str) -> InternalNote:
     return note
 
 
-def inquiry_mark_spam(*, actor, inquiry_id: int, spam: bool) -> Inquiry:
+def inquiry_mark_spam(*, actor: Actor, inquiry_id: int, spam: bool) -> Inquiry:
     """Quarantine an inquiry, or release it. Urgent and review inquiries are never quarantined.
 
     Releasing owes the acknowledgement it missed (sent through the outbox) and routes it.
@@ -253,7 +261,7 @@ def inquiry_mark_spam(*, actor, inquiry_id: int, spam: bool) -> Inquiry:
             already = inquiry.messages.filter(kind=OutboundMessage.Kind.ACKNOWLEDGEMENT).exists()
             if channel and not already and not inquiry.is_held:
                 owed.append(_acknowledgement_create(inquiry, channel).pk)
-            if inquiry.assigned_to_id is None and inquiry.queue_id:
+            if inquiry.assigned_to_id is None and inquiry.queue is not None:
                 assignee = routing.pick_coordinator(_candidates(inquiry.queue), inquiry.language)
                 if assignee:
                     inquiry.assigned_to_id = assignee
@@ -269,7 +277,7 @@ def inquiry_mark_spam(*, actor, inquiry_id: int, spam: bool) -> Inquiry:
     return inquiry
 
 
-def inquiry_release_hold(*, actor, inquiry_id: int) -> Inquiry:
+def inquiry_release_hold(*, actor: Actor, inquiry_id: int) -> Inquiry:
     """Release an inquiry held by the rate limit: it gets the acknowledgement it was owed.
 
     Writes the inquiry, a ``hold_released`` event and the acknowledgement (through the
@@ -294,7 +302,7 @@ def inquiry_release_hold(*, actor, inquiry_id: int) -> Inquiry:
     return inquiry
 
 
-def inquiry_set_priority(*, actor, inquiry_id: int, priority: str) -> Inquiry:
+def inquiry_set_priority(*, actor: Actor, inquiry_id: int, priority: str) -> Inquiry:
     """Set the risk level by hand (a coordinator read the message and judged it).
 
     The first-contact due time follows the new level's promise, counted from receipt.
@@ -310,7 +318,7 @@ def inquiry_set_priority(*, actor, inquiry_id: int, priority: str) -> Inquiry:
             return inquiry
         inquiry.priority = priority
         fields = ["priority", "updated_at"]
-        if inquiry.queue_id and inquiry.first_contact_at is None:
+        if inquiry.first_contact_at is None and inquiry.queue is not None:
             inquiry.first_contact_due_at = first_contact_due(
                 inquiry.queue, inquiry.created_at, priority=priority
             )

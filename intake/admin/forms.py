@@ -1,20 +1,28 @@
-"""Forms behind the coordinators' triage actions in admin. They validate; services decide."""
+"""The staff pages' forms: one per triage action, the on-call code, the reassessment note.
+
+They validate; services decide. Each is named after what it carries.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import workflow
-from .models import ContactAttempt, Inquiry, OutboundMessage, Priority, ReplyTemplate
+from .. import services, workflow
+from ..models import ContactAttempt, Inquiry, OutboundMessage, Priority, ReassessmentNote
 
 STATUS_REASONS = (
     [("", "—")]
     + [(v, f"{_('Closing')}: {label}") for v, label in Inquiry.CloseReason.choices]
     + [(v, f"{_('Not now')}: {label}") for v, label in Inquiry.NotNowReason.choices]
 )
+
+
+# --- triage actions on an inquiry ------------------------------------------------------------
 
 
 class AssignForm(forms.Form):
@@ -26,7 +34,7 @@ class AssignForm(forms.Form):
         error_messages={"required": _("Please choose who should take it.")},
     )
 
-    def __init__(self, *args, inquiry: Inquiry, **kwargs) -> None:
+    def __init__(self, *args: Any, inquiry: Inquiry, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         members = get_user_model().objects.filter(is_active=True)
         members = (
@@ -39,13 +47,15 @@ class AssignForm(forms.Form):
 
 
 class UnassignForm(forms.Form):
+    """Leave the inquiry with nobody, saying why."""
+
     reason = forms.CharField(
         label=_("Why unassign?"),
         max_length=64,
         error_messages={"required": _("Please give a reason for unassigning.")},
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Its own ids: the status form on the same page also has a "reason" field.
         kwargs.setdefault("auto_id", "id_unassign_%s")
         super().__init__(*args, **kwargs)
@@ -60,8 +70,13 @@ class StatusForm(forms.Form):
         error_messages={"invalid_choice": _("An inquiry cannot go there from its current status.")},
     )
     reason = forms.ChoiceField(label=_("Reason"), choices=STATUS_REASONS, required=False)
+    check_in_on = forms.DateField(
+        label=_("Gentle check-in on (for “not now”)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
-    def __init__(self, *args, inquiry: Inquiry | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, inquiry: Inquiry | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if inquiry is not None:
             allowed = workflow.ALLOWED.get(inquiry.status, frozenset())
@@ -69,14 +84,10 @@ class StatusForm(forms.Form):
                 (value, label) for value, label in Inquiry.Status.choices if value in allowed
             ]
 
-    check_in_on = forms.DateField(
-        label=_("Gentle check-in on (for “not now”)"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-
 
 class SnoozeForm(forms.Form):
+    """Pause the first-contact clock until a time in the future."""
+
     until = forms.DateTimeField(
         label=_("Snooze until"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -91,6 +102,8 @@ class SnoozeForm(forms.Form):
 
 
 class ContactAttemptForm(forms.Form):
+    """One try at reaching the person: how, what happened, a private note."""
+
     channel = forms.ChoiceField(label=_("How"), choices=ContactAttempt.Channel.choices)
     outcome = forms.ChoiceField(label=_("What happened"), choices=ContactAttempt.Outcome.choices)
     note = forms.CharField(
@@ -102,6 +115,8 @@ class ContactAttemptForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
+    """A coordinator's reply to the person, sent after the wording warnings are read."""
+
     body = forms.CharField(
         label=_("Reply"), widget=forms.Textarea(attrs={"rows": 6}), max_length=4000
     )
@@ -111,6 +126,8 @@ class ReplyForm(forms.Form):
 
 
 class InternalNoteForm(forms.Form):
+    """A note for the team about the inquiry (never sent)."""
+
     text = forms.CharField(
         label=_("Internal note (never sent)"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -118,47 +135,27 @@ class InternalNoteForm(forms.Form):
     )
 
 
-class RetryForm(forms.Form):
+class MessageRetryForm(forms.Form):
     """A failed message of this inquiry to send again."""
 
     message = forms.ModelChoiceField(queryset=OutboundMessage.objects.none())
 
-    def __init__(self, *args, inquiry: Inquiry, **kwargs) -> None:
+    def __init__(self, *args: Any, inquiry: Inquiry, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["message"].queryset = inquiry.messages.filter(
             status=OutboundMessage.Status.FAILED
         )
 
 
-def reply_templates_for(inquiry: Inquiry):
-    """Active templates for the inquiry's queue (or every queue) in the person's language.
-
-    Templates marked "not for urgent" ("no pressure, no deadline" wording) are not offered
-    when the person may be in danger.
-    """
-    from django.db.models import Q
-
-    templates = ReplyTemplate.objects.filter(active=True, language=inquiry.language).filter(
-        Q(queue__isnull=True) | Q(queue=inquiry.queue_id)
-    )
-    if inquiry.priority == Priority.URGENT:
-        templates = templates.filter(not_for_urgent=False)
-    return templates
-
-
-class OnCallCodeForm(forms.Form):
-    code = forms.CharField(
-        label=_("The six-digit code texted to the on-call phone"),
-        max_length=12,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-    )
-
-
 class PriorityForm(forms.Form):
+    """The risk level, set by hand."""
+
     priority = forms.ChoiceField(label=_("Risk level"), choices=Priority.choices)
 
 
-class ScheduleForm(forms.Form):
+class ReassessmentScheduleForm(forms.Form):
+    """When the reassessment is, and in which of the formats it can be held."""
+
     when = forms.DateTimeField(
         label=_("Reassessment on"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -166,5 +163,64 @@ class ScheduleForm(forms.Form):
     )
     care_format = forms.ChoiceField(
         label=_("Format"),
-        choices=[(v, label) for v, label in Inquiry.CareFormat.choices if v != "not_sure"],
+        choices=[
+            (value, label)
+            for value, label in Inquiry.CareFormat.choices
+            if value in Inquiry.SCHEDULABLE_FORMATS
+        ],
     )
+
+
+# --- a queue's on-call phone -----------------------------------------------------------------
+
+
+class OnCallCodeForm(forms.Form):
+    """The one-time code that confirms a queue's on-call phone."""
+
+    code = forms.CharField(
+        label=_("The six-digit code texted to the on-call phone"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+# --- clinical notes --------------------------------------------------------------------------
+
+
+class ReassessmentNoteForm(forms.ModelForm):
+    """A clinician's reassessment note; ``note_fields()`` is what the services take."""
+
+    plan_codes = forms.MultipleChoiceField(
+        label=_("Plan"),
+        choices=ReassessmentNote.Plan.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = ReassessmentNote
+        fields = [
+            "inquiry",
+            "amends",
+            "what_changed",
+            "current_needs",
+            "goals",
+            "preferences",
+            "plan_codes",
+            "next_step",
+            "next_step_on",
+            "free_text",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["plan_codes"] = self.instance.plan_codes
+
+    def note_fields(self) -> dict:
+        data = {
+            name: self.cleaned_data.get(name) for name in services.NOTE_FIELDS if name != "plan"
+        }
+        data = {k: ("" if v is None and k != "next_step_on" else v) for k, v in data.items()}
+        data["plan"] = ",".join(self.cleaned_data.get("plan_codes") or [])
+        return data
