@@ -1,5 +1,11 @@
 """Settings screens for program admins: queues, routing rules, sites, coordinators, reply
-templates, and the outbox's delivery state (never a message's words)."""
+templates, and the outbox's delivery state (never a message's words).
+
+Each screen's form (``settings_forms``) gives every setting a real control: tick boxes for
+languages and working days, a list of time zones, the browser's time, date and phone inputs.
+A queue's on-call phone is still confirmed with the code texted to it, from the button on the
+queue's page. Staff who may only look see the same settings in words.
+"""
 
 from __future__ import annotations
 
@@ -28,37 +34,121 @@ from ..models import (
 from .actions import perform, valid
 from .base import ReadOnlyAdminMixin
 from .forms import OnCallCodeForm
+from .settings_fields import languages_shown, work_days_shown
+from .settings_forms import (
+    CoordinatorProfileForm,
+    HolidayForm,
+    HolidayFormSet,
+    QueueForm,
+    ReplyTemplateForm,
+    RoutingRuleForm,
+    SiteForm,
+)
+
+
+class SettingsMedia:
+    # The settings screens' own layout (tick boxes in rows, the time and date inputs).
+    css = {"all": ("css/settings.css",)}
 
 
 class HolidayInline(admin.StackedInline):
     # Stacked: each date and name gets its own visible label (a tabular row has none).
     model = QueueHoliday
+    form = HolidayForm
+    formset = HolidayFormSet
     extra = 1
 
 
 @admin.register(CoordinatorQueue)
 class CoordinatorQueueAdmin(admin.ModelAdmin):
+    form = QueueForm
     list_display = ("name", "is_default", "time_zone", "first_contact_promise_hours", "alert_email")
     # Plain labelled tick boxes: Django's filter_horizontal widget puts aria-label on a span.
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     inlines = [HolidayInline]
-    readonly_fields = ("on_call_state",)
+    prepopulated_fields = {"slug": ("name",)}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "is_default", "sites", "languages", "members"]}),
+        (
+            _("Working hours"),
+            {"fields": ["time_zone", "work_days", "work_start", "work_end"]},
+        ),
+        (
+            _("Promises to people"),
+            {
+                "fields": [
+                    "first_contact_promise_hours",
+                    "review_promise_hours",
+                    "urgent_promise_minutes",
+                    "max_unanswered_attempts",
+                ]
+            },
+        ),
+        (
+            _("Alerts and replies"),
+            {
+                "fields": [
+                    "alert_email",
+                    "on_call_phone",
+                    "on_call_state",
+                    "escalation_email",
+                    "escalation_minutes",
+                    "reply_to_email",
+                ]
+            },
+        ),
+    ]
+    # Shown in words to staff who may only look (coordinators): never ["en"] or "12345".
+    SHOWN_IN_WORDS = {"languages": "languages_shown", "work_days": "work_days_shown"}
+    readonly_fields = ("on_call_state", *SHOWN_IN_WORDS.values())
+    Media = SettingsMedia
+
+    def get_fieldsets(self, request: HttpRequest, obj=None) -> list:
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        words = self.SHOWN_IN_WORDS
+        return [
+            (name, {**options, "fields": [words.get(f, f) for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description=_("languages"))
+    def languages_shown(self, obj: CoordinatorQueue) -> str:
+        return languages_shown(obj.languages)
+
+    @admin.display(description=_("working days"))
+    def work_days_shown(self, obj: CoordinatorQueue) -> str:
+        return work_days_shown(obj.work_days)
 
     @admin.display(description=_("on-call phone state"))
     def on_call_state(self, obj: CoordinatorQueue) -> str:
         if obj is None or obj.pk is None or not obj.on_call_phone:
-            return _("No on-call phone: urgent alerts go by e-mail only.")
+            return _(
+                "No on-call phone: urgent alerts go by e-mail only. Add a number above and "
+                "save: we text it a code to confirm."
+            )
+        on_call_page = reverse("admin:intake_coordinatorqueue_on_call", args=[obj.pk])
         if obj.on_call_phone_confirmed_at:
-            return _("Confirmed on %(when)s: urgent alerts are texted to it, day and night.") % {
-                "when": timezone.localtime(obj.on_call_phone_confirmed_at).strftime(
-                    "%Y-%m-%d %H:%M"
-                )
-            }
+            return format_html(
+                '{} <a href="{}">{}</a>',
+                _("Confirmed on %(when)s: urgent alerts are texted to it, day and night.")
+                % {
+                    "when": timezone.localtime(obj.on_call_phone_confirmed_at).strftime(
+                        "%Y-%m-%d %H:%M"
+                    )
+                },
+                on_call_page,
+                _("See the on-call phone"),
+            )
         return format_html(
-            '<strong class="attention">{}</strong> <a href="{}">{}</a>',
+            '<strong class="attention">{}</strong>'
+            '<a class="button on-call-button" href="{}">{}</a>'
+            '<span class="on-call-hint">{}</span>',
             _("Not confirmed yet: no alert is sent to it."),
-            reverse("admin:intake_coordinatorqueue_on_call", args=[obj.pk]),
-            _("Enter the code sent to it"),
+            on_call_page,
+            _("Enter the code texted to it"),
+            _("No code arrived? You can send a new one from there."),
         )
 
     def save_model(self, request: HttpRequest, obj: CoordinatorQueue, form, change: bool) -> None:
@@ -150,21 +240,35 @@ class CoordinatorQueueAdmin(admin.ModelAdmin):
 
 @admin.register(RoutingRule)
 class RoutingRuleAdmin(admin.ModelAdmin):
+    form = RoutingRuleForm
     # No list_editable: its tick boxes have no label; a rule is switched off on its own page.
-    list_display = ("order", "queue", "site", "language", "kind", "priority", "active")
+    list_display = ("order", "queue", "site", "language_shown", "kind", "priority", "active")
     list_select_related = ("queue", "site")
+    Media = SettingsMedia
+
+    @admin.display(description=_("language"), ordering="language")
+    def language_shown(self, obj: RoutingRule) -> str:
+        return languages_shown([obj.language]) if obj.language else _("Any language")
 
 
 @admin.register(Site)
 class SiteAdmin(admin.ModelAdmin):
+    form = SiteForm
+    Media = SettingsMedia
     list_display = ("name", "name_es", "name_pt_br", "phone", "active", "order")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(CoordinatorProfile)
 class CoordinatorProfileAdmin(admin.ModelAdmin):
-    list_display = ("user", "languages", "active", "last_assigned_at")
+    form = CoordinatorProfileForm
+    list_display = ("user", "languages_shown", "active", "last_assigned_at")
     list_select_related = ("user",)
+    Media = SettingsMedia
+
+    @admin.display(description=_("languages"))
+    def languages_shown(self, obj: CoordinatorProfile) -> str:
+        return languages_shown(obj.languages)
 
 
 @admin.register(OutboundMessage)
@@ -208,6 +312,8 @@ class OutboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 @admin.register(ReplyTemplate)
 class ReplyTemplateAdmin(admin.ModelAdmin):
+    form = ReplyTemplateForm
+    Media = SettingsMedia
     list_display = ("title", "language", "queue", "not_for_urgent", "active")
     list_filter = ("language", "queue", "not_for_urgent", "active")
 
