@@ -7,6 +7,7 @@ writes through ``services.audit``.
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,9 @@ from .models import AuditEvent
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
+
+# A two-step set-up link's token never reaches the log: only its hash is kept anywhere.
+_ENROLMENT_TOKEN = re.compile(r"(/2fa/enrol/)[^/]+")
 
 # The request a service runs for (path, client address), set by AuditContextMiddleware, so
 # services write their own audit rows inside their transaction without taking the request.
@@ -44,6 +48,7 @@ def audit_record(
         address = request.META.get("REMOTE_ADDR") or None
     elif (current := audit_context.get()) is not None:
         path, address = current
+    path = _ENROLMENT_TOKEN.sub(r"\1-", path)
     return AuditEvent.objects.create(
         # Only a signed-in user is recorded by name (an anonymous request is no one).
         actor=actor if actor is not None and actor.is_authenticated else None,

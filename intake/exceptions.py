@@ -103,3 +103,45 @@ class ActionRefused(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class EnrolmentReason(StrEnum):
+    """Why a two-step set-up link cannot be sent or used."""
+
+    NO_ACCOUNT = "no_account"
+    NOT_STAFF = "not_staff"
+    SUPERUSER = "superuser"
+    NO_EMAIL = "no_email"
+    UNKNOWN = "unknown"
+    USED = "used"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+    NO_DEVICE = "no_device"
+
+
+ENROLMENT_MESSAGES = {
+    EnrolmentReason.NO_ACCOUNT: _("That account no longer exists."),
+    EnrolmentReason.NOT_STAFF: _("Set-up links are only for active staff accounts."),
+    EnrolmentReason.SUPERUSER: _("Only a superuser can send a set-up link to a superuser."),
+    EnrolmentReason.NO_EMAIL: _(
+        "This account has no e-mail address, so the link has nowhere to go. "
+        "Ask a superuser to add one first."
+    ),
+    EnrolmentReason.UNKNOWN: _("This link doesn't work. Please check you opened the whole link."),
+    EnrolmentReason.USED: _("This link has been used."),
+    EnrolmentReason.EXPIRED: _("This link has expired."),
+    EnrolmentReason.REVOKED: _("A newer link was sent, so this one no longer works."),
+    EnrolmentReason.NO_DEVICE: _("Please start setting up again from the link."),
+}
+
+
+class EnrolmentRefused(Exception):
+    """A set-up link that cannot be sent or used; ``message`` says why, translated."""
+
+    def __init__(self, reason: EnrolmentReason) -> None:
+        super().__init__(reason.value)
+        self.reason = reason
+
+    @property
+    def message(self) -> str:
+        return str(ENROLMENT_MESSAGES[self.reason])

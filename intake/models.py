@@ -6,22 +6,28 @@ internal and reassessment notes, SMS opt-outs) are written only through
 queues (a queue's on-call phone only through its service), their holidays, routing rules,
 sites, coordinator profiles and reply templates; ``manage.py seed_demo`` writes demo
 configuration; ``routing_cache`` makes the default queue when there is none; audit records
-are appended by ``intake.audit`` (for the services, admin's views and the middleware); and
-``manage.py rotate_encryption_keys`` rewrites encrypted columns in SQL.
+are appended by ``intake.audit`` (for the services, admin's views and the middleware);
+``manage.py rotate_encryption_keys`` rewrites encrypted columns in SQL; and migration 0106
+fills the name index of inquiries made before it existed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 import uuid
-from datetime import time
+from datetime import datetime, time
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin
 
 from . import crypto
 from .crypto import EncryptedTextField
@@ -411,6 +417,11 @@ class Inquiry(models.Model):
     # Keyed HMACs of the normalised contacts: link earlier inquiries without decrypting.
     contact_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     other_contact_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    # Keyed hashes of the preferred name's normalised words (``crypto.name_index``): the
+    # worklist finds "jordan" without decrypting a name.
+    name_index = models.CharField(
+        max_length=crypto.NAME_INDEX_MAX_LENGTH, blank=True, default="", editable=False
+    )
     consent = models.BooleanField(_("consent to be contacted"), default=False)
     consent_version = models.CharField(max_length=32, blank=True)
     consent_at = models.DateTimeField(null=True, blank=True)
@@ -568,6 +579,9 @@ class OutboundMessage(models.Model):
         OVERDUE_NOTICE = "overdue_notice", _("Overdue notice")
         CHECK_IN = "check_in", _("Check-in")
         REASSESSMENT_CONFIRMATION = "reassessment_confirmation", _("Reassessment confirmation")
+        # A staff member's own account mail: no inquiry, never any health detail.
+        ENROLMENT_LINK = "enrolment_link", _("Two-step sign-in set-up link")
+        ACCOUNT_NOTICE = "account_notice", _("Sign-in security notice")
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("E-mail")
@@ -581,7 +595,18 @@ class OutboundMessage(models.Model):
         SKIPPED = "skipped", _("Skipped")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="messages")
+    # Empty only for a staff member's own account mail (ACCOUNT_KINDS), which has a recipient.
+    inquiry = models.ForeignKey(
+        Inquiry, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
+    # The staff account an account mail goes to (its address is read when it is sent).
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     kind = models.CharField(max_length=32, choices=Kind.choices)
     channel = models.CharField(max_length=8, choices=Channel.choices)
     template_key = models.CharField(max_length=64)
@@ -598,6 +623,7 @@ class OutboundMessage(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     provider_id = models.CharField(max_length=200, blank=True)
     # A coordinator's reply: the words they chose (encrypted); other kinds render templates.
+    # A set-up link's address is kept here (encrypted) only until the mail is done with.
     body = EncryptedTextField(blank=True, default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -612,7 +638,13 @@ class OutboundMessage(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["inquiry", "kind", "dedupe_key"], name="one_message_per_purpose"
-            )
+            ),
+            # About an inquiry, or to a staff member's own account: exactly one of the two.
+            models.CheckConstraint(
+                condition=Q(inquiry__isnull=False, recipient__isnull=True)
+                | Q(inquiry__isnull=True, recipient__isnull=False),
+                name="message_for_inquiry_or_account",
+            ),
         ]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
 
@@ -627,8 +659,12 @@ class OutboundMessage(models.Model):
             Kind.ESCALATION,
             Kind.REVIEW_ALERT,
             Kind.OVERDUE_NOTICE,
+            Kind.ENROLMENT_LINK,
+            Kind.ACCOUNT_NOTICE,
         }
     )
+    # A staff member's own account mail: sent to ``recipient``, about no inquiry.
+    ACCOUNT_KINDS = frozenset({Kind.ENROLMENT_LINK, Kind.ACCOUNT_NOTICE})
     # Pages about someone who may be in danger: sent day and night.
     ANY_HOUR_KINDS = frozenset({Kind.ON_CALL_ALERT, Kind.ESCALATION})
 
@@ -838,6 +874,8 @@ class AuditEvent(models.Model):
         SIGN = "sign", _("Signed")
         EXPORT = "export", _("Exported")
         DENIED = "denied", _("Access denied")
+        # The worklist was searched: that it happened, never what was looked for.
+        SEARCH = "search", _("Searched")
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -858,3 +896,153 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_type} {self.object_id}"
+
+
+# --- Staff two-step sign-in ---------------------------------------------------------------
+
+
+class EnrolmentLink(models.Model):
+    """A one-time link a program admin sends so a staff member can set up two-step sign-in.
+
+    Without one, nobody can add an authenticator to an account: a leaked first password is
+    not enough. Only the SHA-256 of the token is kept (the token is 256 random bits, so a
+    plain hash is enough and lets the link be found by it). It works once, until
+    ``expires_at``; sending a new link to the same person revokes the one before.
+    """
+
+    class State(models.TextChoices):
+        USABLE = "usable", _("Waiting to be used")
+        USED = "used", _("Used")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Replaced by a newer link")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolment_links"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("two-step set-up link")
+        verbose_name_plural = _("two-step set-up links")
+
+    def __str__(self) -> str:
+        return f"enrolment link {self.pk}"
+
+    @staticmethod
+    def new_token() -> str:
+        return secrets.token_urlsafe(32)
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @staticmethod
+    def usable_q(now: datetime) -> Q:
+        return Q(used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now)
+
+    def state(self, now: datetime | None = None) -> str:
+        if self.used_at is not None:
+            return self.State.USED
+        if self.revoked_at is not None:
+            return self.State.REVOKED
+        if self.expires_at <= (now or timezone.now()):
+            return self.State.EXPIRED
+        return self.State.USABLE
+
+
+# Recovery codes: 16 characters from an alphabet without look-alikes (0/o, 1/l/i), about 79
+# random bits each, shown as four groups of four.
+RECOVERY_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+RECOVERY_CODE_LENGTH = 16
+
+
+def recovery_code_normalise(typed: str) -> str:
+    """A recovery code as stored: lower case, without the spaces and hyphens people type."""
+    return "".join(typed.split()).replace("-", "").lower()
+
+
+def looks_like_recovery_code(typed: str) -> bool:
+    code = recovery_code_normalise(typed)
+    return len(code) == RECOVERY_CODE_LENGTH and all(c in RECOVERY_CODE_ALPHABET for c in code)
+
+
+class RecoveryCodeDevice(ThrottlingMixin, Device):
+    """A staff member's one-time recovery codes, for a sign-in without their phone.
+
+    A django-otp device, so a code verifies the session as the app's code does. django-otp's
+    own static-token plugin keeps its tokens in plain text and consumes them with a read then
+    a delete; here each code is kept only as a salted SHA-256 (``RecoveryCode``) and is used
+    up by a conditional UPDATE, so two requests racing with one code cannot both sign in.
+    """
+
+    class Meta:
+        verbose_name = _("recovery codes")
+        verbose_name_plural = _("recovery codes")
+
+    def get_throttle_factor(self) -> int:
+        return getattr(settings, "OTP_STATIC_THROTTLE_FACTOR", 1)
+
+    def verify_token(self, token) -> bool:
+        allowed, _details = self.verify_is_allowed()
+        if not allowed:
+            return False
+        code = recovery_code_normalise(str(token))
+        now = timezone.now()
+        for stored in self.codes.filter(used_at__isnull=True):
+            if stored.matches(code):
+                used = RecoveryCode.objects.filter(pk=stored.pk, used_at__isnull=True).update(
+                    used_at=now
+                )
+                if used:
+                    self.throttle_reset()
+                    return True
+        self.throttle_increment()
+        return False
+
+    def codes_left(self) -> int:
+        return self.codes.filter(used_at__isnull=True).count()
+
+
+class RecoveryCode(models.Model):
+    """One recovery code, as ``sha256$<salt>$<digest>``; a used code is kept, never reused."""
+
+    device = models.ForeignKey(RecoveryCodeDevice, on_delete=models.CASCADE, related_name="codes")
+    code_hash = models.CharField(max_length=128, editable=False)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self) -> str:
+        return f"recovery code {self.pk}"
+
+    @staticmethod
+    def new_code() -> str:
+        """A fresh code as it is shown: ``abcd-efgh-jkmn-pqrs``."""
+        raw = "".join(secrets.choice(RECOVERY_CODE_ALPHABET) for _ in range(RECOVERY_CODE_LENGTH))
+        return "-".join(raw[i : i + 4] for i in range(0, RECOVERY_CODE_LENGTH, 4))
+
+    @staticmethod
+    def _digest(salt: str, code: str) -> str:
+        return hashlib.sha256(f"{salt}${recovery_code_normalise(code)}".encode()).hexdigest()
+
+    @classmethod
+    def hash_code(cls, code: str) -> str:
+        salt = secrets.token_hex(16)
+        return f"sha256${salt}${cls._digest(salt, code)}"
+
+    def matches(self, code: str) -> bool:
+        algorithm, _sep, rest = self.code_hash.partition("$")
+        salt, _sep, digest = rest.partition("$")
+        if algorithm != "sha256" or not salt or not digest:
+            return False
+        return hmac.compare_digest(digest, self._digest(salt, code))

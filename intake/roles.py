@@ -55,6 +55,8 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
             for action in ("add", "change", "delete", "view")
         ],
         ("auth", "view_user"),
+        # Sending a staff member the one-time link that lets them set up two-step sign-in.
+        ("intake", "add_enrolmentlink"),
         ("intake", "view_auditevent"),
     ],
     SUPERVISOR: [

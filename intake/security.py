@@ -10,7 +10,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
@@ -18,12 +18,15 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django_ratelimit.core import is_ratelimited
 
 logger = logging.getLogger(__name__)
 
 SESSION_STARTED_KEY = "reengage_auth_started"
+# The set-up link this session opened ({"link": id, "device": id}): see intake.two_factor.
+ENROLMENT_SESSION_KEY = "reengage_enrolment"
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -42,6 +45,36 @@ def admin_prefix() -> str:
 
 def is_admin_path(request: HttpRequest) -> bool:
     return request.path_info.startswith(admin_prefix())
+
+
+# Never a page to go on to after a sign-in step: the sign-in pages and set-up links themselves.
+_NOT_NEXT = re.compile(r"^(?:login|logout|2fa/enrol/.*)/?$")
+
+
+def admin_next(request: HttpRequest, target: str) -> str | None:
+    """``target`` if it is a staff page to go on to after signing in, else None.
+
+    None for a missing target, one on another host or scheme, one outside the staff pages, a
+    sign-in page, a path no staff page answers (it would be a 404), and the staff home page
+    itself (``/admin/``, where the sign-in page sends anyone who opened the site without
+    asking for a page): the caller then lands the person on their role's page.
+    """
+    if not target or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return None
+    path = urlsplit(target).path
+    prefix = admin_prefix()
+    if not path.startswith(prefix) or path == prefix or _NOT_NEXT.match(path[len(prefix) :]):
+        return None
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    # Django admin's catch-all answers every other path under /admin/ with a 404.
+    if getattr(match.func, "__name__", "") == "catch_all_view":
+        return None
+    return target
 
 
 class ReengageCSPMiddleware(CSPMiddleware):
@@ -102,8 +135,9 @@ class SessionLimitsMiddleware:
         return self.get_response(request)
 
 
-# Pages a signed-in person may reach before the second factor.
-_TWO_FACTOR_FREE = re.compile(r"(login|logout|2fa/(setup|verify)|jsi18n)/?$")
+# Pages a signed-in person may reach before the second factor (the whole path after the
+# admin prefix: "intake/inquiry/login/" is not the sign-in page).
+_TWO_FACTOR_FREE = re.compile(r"^(?:login|logout|2fa/(?:setup|verify|enrol/[\w-]+)|jsi18n)/?$")
 
 
 class TwoFactorRequiredMiddleware:
@@ -120,12 +154,15 @@ class TwoFactorRequiredMiddleware:
                 user is not None
                 and user.is_authenticated
                 and not user.is_verified()
-                and not _TWO_FACTOR_FREE.search(rest)
+                and not _TWO_FACTOR_FREE.match(rest)
             ):
                 from django_otp import devices_for_user
 
                 has_device = any(True for _d in devices_for_user(user, confirmed=True))
-                target = "intake-2fa-verify" if has_device else "intake-2fa-setup"
+                # A session that opened a set-up link goes on setting up (a replacement for
+                # a lost phone, too); the set-up page checks the link is still good.
+                enrolling = ENROLMENT_SESSION_KEY in request.session
+                target = "intake-2fa-setup" if enrolling or not has_device else "intake-2fa-verify"
                 return redirect_with_next(target, request.get_full_path())
         return self.get_response(request)
 
@@ -164,6 +201,8 @@ class RedactPersonalData(logging.Filter):
     """Last line of defence: mask anything shaped like an e-mail address or phone number."""
 
     EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+    # A two-step set-up link's token (django.request logs the path of a refused request).
+    ENROLMENT_TOKEN = re.compile(r"(/2fa/enrol/)[^/\s?#]+")
     # Standalone runs of 10–15 digits with phone punctuation; never parts of ids or UUIDs.
     PHONE = re.compile(r"(?<![\w-])\+?\(?\d[\d ().-]{7,}\d(?![\w-])")
 
@@ -178,6 +217,7 @@ class RedactPersonalData(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         cleaned = self.PHONE.sub(self._mask_phone, self.EMAIL.sub("[e-mail]", message))
+        cleaned = self.ENROLMENT_TOKEN.sub(r"\1[link]", cleaned)
         if cleaned != message:
             record.msg, record.args = cleaned, ()
         return True

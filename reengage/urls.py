@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from intake import dashboard, two_factor, views
+from intake import dashboard, keep_work, landing, two_factor, views
 
 admin.site.site_header = "Reengage"
 admin.site.site_title = "Reengage"
@@ -18,8 +18,21 @@ urlpatterns = [
         admin.site.admin_view(dashboard.dashboard_view),
         name="intake-dashboard",
     ),
+    path(
+        f"{settings.ADMIN_URL}keep-alive/",
+        admin.site.admin_view(keep_work.keep_alive),
+        name="intake-keep-alive",
+    ),
     path(f"{settings.ADMIN_URL}2fa/setup/", two_factor.setup, name="intake-2fa-setup"),
     path(f"{settings.ADMIN_URL}2fa/verify/", two_factor.verify, name="intake-2fa-verify"),
+    path(f"{settings.ADMIN_URL}2fa/enrol/<str:token>/", two_factor.enrol, name="intake-2fa-enrol"),
+    # Django admin's own sign-in page, landing each role on its page (intake.landing).
+    path(f"{settings.ADMIN_URL}login/", landing.sign_in),
+    path(
+        f"{settings.ADMIN_URL}start/",
+        admin.site.admin_view(landing.landing),
+        name="intake-landing",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("pt/", RedirectView.as_view(url="/pt-br/", permanent=False)),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),

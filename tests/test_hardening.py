@@ -189,7 +189,13 @@ def test_the_password_alone_reaches_no_admin_page(settings) -> None:
     for url in ("/admin/", "/admin/intake/inquiry/", "/admin/dashboard/", "/admin/auth/user/"):
         page = client.get(url)
         assert page.status_code == 302 and "/admin/2fa/setup/" in page["Location"], url
-    # Enrol: the code the authenticator shows confirms the device, then pages open.
+    # The password alone cannot put an authenticator on the account: that needs a set-up link.
+    refused = client.get("/admin/2fa/setup/")
+    assert refused.status_code == 403 and 'class="qr"' not in refused.content.decode()
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    # Enrol from the link: the code the authenticator shows confirms the device, then pages open.
+    link = services.enrolment_link_issue(actor=None, user_id=user.pk, send=False)
+    assert client.get(link.url.removeprefix(settings.SITE_URL))["Location"] == "/admin/2fa/setup/"
     setup = client.get("/admin/2fa/setup/")
     assert setup.status_code == 200 and "<svg" in setup.content.decode()
     device = TOTPDevice.objects.get(user=user)
@@ -199,7 +205,7 @@ def test_the_password_alone_reaches_no_admin_page(settings) -> None:
     with time_machine.travel(timezone.now() + timedelta(seconds=5)):
         code = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
         confirmed = client.post("/admin/2fa/setup/", {"token": code, "next": "/admin/"})
-        assert confirmed.status_code == 302
+        assert confirmed.status_code == 200 and "recovery codes" in confirmed.content.decode()
         assert client.get("/admin/intake/inquiry/").status_code == 200
 
     # A new session must verify again, and cannot enrol a second device.

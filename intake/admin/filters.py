@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import admin
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Inquiry
+from ..models import Inquiry, ReassessmentNote
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -119,6 +119,23 @@ class AssignedFilter(admin.SimpleListFilter):
         if self.value() == "none":
             return queryset.filter(assigned_to__isnull=True)
         return queryset
+
+
+class NoteWaitingFilter(admin.SimpleListFilter):
+    """Reassessments with no note yet: what a clinician picks up (their landing page)."""
+
+    title = _("reassessment note")
+    parameter_name = "note"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [("waiting", _("Waiting for a note"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() != "waiting":
+            return queryset
+        return queryset.filter(
+            status__in=[Inquiry.Status.REASSESSMENT_SCHEDULED, Inquiry.Status.RETURNED]
+        ).exclude(Exists(ReassessmentNote.objects.filter(inquiry=OuterRef("pk"))))
 
 
 class LanguageFilter(admin.SimpleListFilter):

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from .. import services, tone
+from .. import keep_work, services, tone
 from ..exceptions import ActionRefused
 from ..models import AuditEvent, Inquiry, ReassessmentNote
 from .actions import perform
@@ -63,6 +63,13 @@ class ReassessmentNoteAdmin(admin.ModelAdmin):
     @admin.display(description=_("inquiry"))
     def inquiry_short(self, obj: ReassessmentNote) -> str:
         return obj.inquiry.short_id
+
+    def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
+        """The admin's form; drawn with what was typed into it before a sign-out, if anything."""
+        form = super().get_form(request, obj, change, **kwargs)
+        kept = keep_work.kept_work(request)
+        # The admin's form posts to its own page.
+        return kept.restoring(form, request.path) if kept else form
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict:
         initial = super().get_changeform_initial_data(request)

@@ -8,7 +8,8 @@ Callers use the names below (``from intake import services``); the modules are o
 delivery), ``alerts`` (urgent alerts, overdue notices, check-ins), ``oncall``, ``optout``,
 ``triage`` (what coordinators do), ``notes`` (reassessment), ``retention``, ``sweep``; below
 them ``outbox`` (messages and events owed, tasks enqueued on commit), ``audit`` and
-``common``. The routing configuration lives in ``intake.routing_cache`` and the audit log in
+``common``; ``twostep`` is staff two-step sign-in (set-up links, authenticators, recovery
+codes). The routing configuration lives in ``intake.routing_cache`` and the audit log in
 ``intake.audit``, which reads and the middleware import without the write side.
 """
 
@@ -59,13 +60,25 @@ from .triage import (
     internal_note_add,
     reply_send,
 )
+from .twostep import (
+    RECOVERY_CODE_COUNT,
+    Enrolment,
+    IssuedLink,
+    authenticator_enrol,
+    authenticator_start,
+    enrolment_link_issue,
+    recovery_code_sign_in,
+)
 
 __all__ = [
     "NOTE_FIELDS",
     "ON_CALL_CODE_MINUTES",
     "ON_CALL_CODE_TRIES",
+    "RECOVERY_CODE_COUNT",
     "START_WORDS",
     "STOP_WORDS",
+    "Enrolment",
+    "IssuedLink",
     "PurgeResult",
     "RoutingSetup",
     "Submission",
@@ -73,8 +86,11 @@ __all__ = [
     "acknowledgement_channel",
     "audit_context",
     "audit_record",
+    "authenticator_enrol",
+    "authenticator_start",
     "check_in_due",
     "contact_attempt_record",
+    "enrolment_link_issue",
     "first_contact_due",
     "inquiries_route",
     "inquiry_assign",
@@ -103,6 +119,7 @@ __all__ = [
     "queue_clock",
     "queue_for",
     "reassessment_schedule",
+    "recovery_code_sign_in",
     "reply_send",
     "routing_setup",
     "routing_setup_clear",

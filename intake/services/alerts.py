@@ -12,7 +12,13 @@ from ..models import Inquiry, InquiryEvent, OutboundMessage, Priority
 from ..selectors import overdue_q
 from .audit import _audit
 from .common import Actor
-from .outbox import _enqueue_on_commit, _event, _outbound_create, acknowledgement_channel
+from .outbox import (
+    _enqueue_on_commit,
+    _event,
+    _inquiry_of,
+    _outbound_create,
+    acknowledgement_channel,
+)
 
 
 def urgent_alert_acknowledge(*, actor: Actor, inquiry_id: int) -> Inquiry | None:
@@ -54,7 +60,8 @@ def urgent_escalate(*, now: datetime | None = None) -> list[int]:
     created: list[int] = []
     seen: set[str] = set()
     for alert in alerts:
-        queue = alert.inquiry.queue
+        inquiry = _inquiry_of(alert)
+        queue = inquiry.queue
         if queue is None or alert.sent_at is None:  # never: the filter above asks for both
             continue
         # Both alerts of one inquiry share their dedupe key: escalate once for the pair.
@@ -69,7 +76,7 @@ def urgent_escalate(*, now: datetime | None = None) -> list[int]:
             made_ids = []
             for channel, dedupe_key in channels:
                 escalation, made = OutboundMessage.objects.get_or_create(
-                    inquiry=alert.inquiry,
+                    inquiry=inquiry,
                     kind=OutboundMessage.Kind.ESCALATION,
                     dedupe_key=dedupe_key,
                     defaults={
@@ -82,7 +89,7 @@ def urgent_escalate(*, now: datetime | None = None) -> list[int]:
                     made_ids.append(escalation.pk)
             if made_ids:
                 _event(
-                    alert.inquiry,
+                    inquiry,
                     InquiryEvent.Kind.ALERT_ESCALATED,
                     reason="not_acknowledged",
                     data={"messages": made_ids, "alert": alert.pk},

@@ -16,7 +16,7 @@ from ..messaging.policy import backoff_seconds, sms_allowed_at
 from ..models import Inquiry, InquiryEvent, OutboundMessage
 from .audit import _audit
 from .common import Actor, _update_each, logger
-from .outbox import _enqueue_on_commit, _event, _new_event
+from .outbox import _enqueue_on_commit, _inquiry_of, _message_event, _new_event
 from .route import inquiries_route
 from .send import _send, _skip_reason
 from .triage import _first_contact
@@ -42,7 +42,7 @@ def message_claim(*, message_id: int) -> OutboundMessage | None:
     )
     if not won:
         return None
-    return OutboundMessage.objects.select_related("inquiry__queue").get(pk=message_id)
+    return OutboundMessage.objects.select_related("inquiry__queue", "recipient").get(pk=message_id)
 
 
 def _claim_changes(now: datetime) -> dict:
@@ -94,13 +94,16 @@ def message_deliver(*, message_id: int, batch: int = 1) -> OutboundMessage | Non
     if own is None:
         return None
     others = _claim_due(batch - 1, besides=message_id, now=timezone.now())
-    claimed = OutboundMessage.objects.select_related("inquiry__queue").in_bulk(others)
+    claimed = OutboundMessage.objects.select_related("inquiry__queue", "recipient").in_bulk(others)
     messages = [own, *(claimed[pk] for pk in others if pk in claimed)]
-    unrouted = sorted({m.inquiry_id for m in messages if m.inquiry.routed_at is None})
+    unrouted = sorted(
+        {m.inquiry.pk for m in messages if m.inquiry is not None and m.inquiry.routed_at is None}
+    )
     if unrouted:
         routed = inquiries_route(unrouted)
         for message in messages:
-            message.inquiry = routed.get(message.inquiry_id, message.inquiry)
+            if message.inquiry_id is not None:
+                message.inquiry = routed.get(message.inquiry_id, message.inquiry)
     sent: list[tuple[OutboundMessage, str, datetime]] = []
     # Well inside the lease, so nobody takes a row back while this delivery still holds it.
     deadline = monotonic() + settings.OUTBOX_LEASE_SECONDS / 2
@@ -127,18 +130,19 @@ def _deliver_claimed(message: OutboundMessage, sent: list | None) -> tuple[Outbo
     A plain success goes on ``sent`` when batching (the caller records the batch together);
     every other outcome is recorded at once.
     """
-    inquiry = message.inquiry
     skip = _skip_reason(message)
     if skip:
         return _finish(message, OutboundMessage.Status.SKIPPED, reason=skip), False
     if (
-        message.channel == OutboundMessage.Channel.SMS
+        message.inquiry is not None
+        and message.channel == OutboundMessage.Channel.SMS
         and message.kind not in OutboundMessage.ANY_HOUR_KINDS
     ):
         # No text arrives at night: before 08:00 or from 21:00 in the queue's time zone it
         # waits for the morning (a row with next_attempt_at, not a countdown in Redis).
         # Pages to the on-call phone about someone who may be in danger go at any hour.
-        tz = ZoneInfo(inquiry.queue.time_zone if inquiry.queue else settings.TIME_ZONE)
+        queue = message.inquiry.queue
+        tz = ZoneInfo(queue.time_zone if queue else settings.TIME_ZONE)
         now = timezone.now()
         allowed = sms_allowed_at(now, tz)
         if allowed > now:
@@ -205,8 +209,10 @@ def _record_sent(sent: list[tuple[OutboundMessage, str, datetime]]) -> None:
                     data={"message": message.pk, "attempt": message.attempts},
                 )
                 for message, _p, _w in sent
+                if message.inquiry is not None
             ]
         )
+        _forget_links([message for message, _p, _w in sent])
     for message, _p, _w in sent:
         logger.info(
             "message sent id=%s kind=%s attempt=%d", message.pk, message.kind, message.attempts
@@ -251,8 +257,9 @@ def _finish(
         updated = OutboundMessage.objects.filter(
             pk=message.pk, status=OutboundMessage.Status.SENDING
         ).update(**changes)
-        _event(
-            message.inquiry,
+        _forget_links([message])
+        _message_event(
+            message,
             event_kind,
             from_state=OutboundMessage.Status.SENDING,
             to_state=status,
@@ -261,7 +268,7 @@ def _finish(
         )
         if status == OutboundMessage.Status.SENT and message.kind == OutboundMessage.Kind.REPLY:
             # The first reply sent is first contact.
-            inquiry = Inquiry.objects.select_for_update().get(pk=message.inquiry_id)
+            inquiry = Inquiry.objects.select_for_update().get(pk=_inquiry_of(message).pk)
             _first_contact(inquiry, actor=message.created_by, when=now)
     log = logger.warning if status == OutboundMessage.Status.FAILED else logger.info
     log("message %s id=%s kind=%s attempt=%d", status, message.pk, message.kind, message.attempts)
@@ -271,6 +278,13 @@ def _finish(
     else:
         message.refresh_from_db()
     return message
+
+
+def _forget_links(messages: list[OutboundMessage]) -> None:
+    """A set-up link's address leaves the outbox once its mail is sent, failed or skipped."""
+    done = [m.pk for m in messages if m.kind == OutboundMessage.Kind.ENROLMENT_LINK]
+    if done:
+        OutboundMessage.objects.filter(pk__in=done).update(body="")
 
 
 def _retry_later(message: OutboundMessage, *, error: str) -> OutboundMessage:
@@ -292,8 +306,8 @@ def _retry_later(message: OutboundMessage, *, error: str) -> OutboundMessage:
             lease_until=None,
             updated_at=now,
         )
-        _event(
-            message.inquiry,
+        _message_event(
+            message,
             InquiryEvent.Kind.MESSAGE_RETRY,
             from_state=OutboundMessage.Status.SENDING,
             to_state=OutboundMessage.Status.PENDING,
@@ -322,8 +336,8 @@ def _defer(message: OutboundMessage, *, until: datetime) -> OutboundMessage:
             lease_until=None,
             updated_at=now,
         )
-        _event(
-            message.inquiry,
+        _message_event(
+            message,
             InquiryEvent.Kind.MESSAGE_DEFERRED,
             from_state=OutboundMessage.Status.SENDING,
             to_state=OutboundMessage.Status.PENDING,
@@ -340,6 +354,8 @@ def message_retry_now(*, actor: Actor, message_id: int) -> OutboundMessage | Non
         message = (
             OutboundMessage.objects.select_for_update()
             .filter(pk=message_id, status=OutboundMessage.Status.FAILED)
+            # A set-up link's address is forgotten once its mail failed: send a new link.
+            .exclude(kind=OutboundMessage.Kind.ENROLMENT_LINK)
             .first()
         )
         if message is None:
@@ -351,8 +367,8 @@ def message_retry_now(*, actor: Actor, message_id: int) -> OutboundMessage | Non
         message.save(
             update_fields=["status", "attempts", "next_attempt_at", "lease_until", "updated_at"]
         )
-        _event(
-            message.inquiry,
+        _message_event(
+            message,
             InquiryEvent.Kind.MESSAGE_RETRY_NOW,
             actor=actor,
             from_state=OutboundMessage.Status.FAILED,
@@ -360,6 +376,6 @@ def message_retry_now(*, actor: Actor, message_id: int) -> OutboundMessage | Non
             reason=message.kind,
             data={"message": message.pk},
         )
-        _audit(actor, message.inquiry)
+        _audit(actor, message.inquiry or message)
         _enqueue_on_commit(message.inquiry_id, [message.pk])
     return message

@@ -7,12 +7,16 @@ a task that is lost is re-enqueued by ``pending_sweep`` so nothing is ever dropp
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import transaction
 
 from ..models import Inquiry, InquiryEvent, OutboundMessage, Priority
 from .common import Actor, logger
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def acknowledgement_channel(inquiry: Inquiry) -> str | None:
@@ -94,9 +98,16 @@ def _new_event(
     )
 
 
+def _inquiry_of(message: OutboundMessage) -> Inquiry:
+    """The inquiry a message is about (every kind but a staff member's own account mail)."""
+    if message.inquiry is None:
+        raise ValueError(f"message {message.pk} is account mail, about no inquiry")
+    return message.inquiry
+
+
 def _queued_event(message: OutboundMessage) -> InquiryEvent:
     return _new_event(
-        message.inquiry,
+        _inquiry_of(message),
         InquiryEvent.Kind.MESSAGE_QUEUED,
         to_state=message.status,
         reason=message.kind,
@@ -110,7 +121,34 @@ def _event(inquiry: Inquiry, kind: str, **fields: Any) -> InquiryEvent:
     return event
 
 
-def _enqueue_on_commit(inquiry_id: int, message_ids: list[int]) -> None:
+def _message_event(message: OutboundMessage, kind: str, **fields: Any) -> None:
+    """A message's step on its inquiry's timeline; a staff member's account mail has none."""
+    if message.inquiry is not None:
+        _event(message.inquiry, kind, **fields)
+
+
+def _account_mail_create(
+    recipient: User, kind: str, template_key: str, *, body: str = ""
+) -> OutboundMessage:
+    """One pending e-mail to a staff member's own account (about no inquiry), sent on commit.
+
+    It says nothing about any inquiry or anyone's health: the account, the sign-in, a link.
+    """
+    message = OutboundMessage(
+        recipient=recipient,
+        kind=kind,
+        channel=OutboundMessage.Channel.EMAIL,
+        template_key=template_key,
+        language=settings.LANGUAGE_CODE,
+        body=body,
+    )
+    message.save(force_insert=True)
+    _enqueue_on_commit(None, [message.pk])
+    logger.info("account mail queued id=%s kind=%s", message.pk, kind)
+    return message
+
+
+def _enqueue_on_commit(inquiry_id: int | None, message_ids: list[int]) -> None:
     # A plain function (not functools.partial) so Django can log a robust callback's error.
     def enqueue() -> None:
         tasks_enqueue(inquiry_id=inquiry_id, message_ids=message_ids)

@@ -17,7 +17,36 @@ from ..models import Inquiry, OutboundMessage, Priority, SMSOptOut
 from ..routing_cache import queue_clock
 
 
+def _account_address(message: OutboundMessage) -> str:
+    """Where a staff member's account mail goes: their address now, if still active."""
+    user = message.recipient
+    if user is None or not user.is_active:
+        return ""
+    return user.email
+
+
+def _account_context(message: OutboundMessage) -> dict:
+    """What an account mail says: the account, the time, a link. Never an inquiry."""
+    from ..models import RecoveryCode
+
+    user = message.recipient
+    when = message.created_at or timezone.now()
+    return {
+        "org_name": settings.ORG_NAME,
+        "username": user.get_username() if user is not None else "",
+        "when": when.astimezone(ZoneInfo(settings.TIME_ZONE)),
+        "link": message.body,
+        "hours": settings.ENROLMENT_LINK_HOURS,
+        "codes_left": RecoveryCode.objects.filter(
+            device__user=user, device__confirmed=True, used_at__isnull=True
+        ).count(),
+        "sign_in_url": settings.SITE_URL + reverse("admin:login"),
+    }
+
+
 def _skip_reason(message: OutboundMessage) -> str:
+    if message.inquiry is None:
+        return "" if _account_address(message) else "no_recipient"
     inquiry = message.inquiry
     to_person = message.to_person
     if not to_person:
@@ -36,6 +65,8 @@ def _skip_reason(message: OutboundMessage) -> str:
 
 
 def _context(message: OutboundMessage) -> dict:
+    if message.inquiry is None:
+        return _account_context(message)
     inquiry = message.inquiry
     queue = inquiry.queue
     tz = ZoneInfo(queue.time_zone if queue else settings.TIME_ZONE)
@@ -85,6 +116,8 @@ def _urgent_promise(inquiry: Inquiry, tz) -> dict:
 
 def _recipient(message: OutboundMessage) -> tuple[str, str]:
     """(to, reply_to) for this message, read from current rows at send time."""
+    if message.inquiry is None:
+        return _account_address(message), ""
     inquiry = message.inquiry
     queue = inquiry.queue
     reply_to = queue.reply_to_email if queue else ""

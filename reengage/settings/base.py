@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "intake.keep_work.KeepWorkMiddleware",
     "intake.security.SessionLimitsMiddleware",
     "intake.security.TwoFactorRequiredMiddleware",
     "intake.security.StaffSignInGuardMiddleware",
@@ -193,6 +194,10 @@ SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=15 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=10 * 3600)
 LOGIN_URL = "admin:login"
+# After sign-in (and the second step) each role lands on its own page (intake.landing).
+LOGIN_REDIRECT_URL = "intake-landing"
+# How long the one-time link that lets a staff member set up two-step sign-in works.
+ENROLMENT_LINK_HOURS = env.int("ENROLMENT_LINK_HOURS", default=24)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
