@@ -168,6 +168,7 @@ def _batch(rng, first, size, now, general, spanish, staff, encrypt) -> None:
             first_contact_at=None if status == "new" else created + timedelta(hours=3),
             contact_hash=crypto.contact_hash(email),
             other_contact_hash=crypto.contact_hash(phone),
+            name_index=crypto.name_index(NAMES[person % len(NAMES)]),
             consent=True,
             consent_version="2026-11-v1",
             consent_at=created,

@@ -1,4 +1,4 @@
-"""Encryption at rest for sensitive text, and the keyed contact hash.
+"""Encryption at rest for sensitive text, the keyed contact hash and the name index.
 
 Values are Fernet tokens under ``FIELD_ENCRYPTION_KEYS`` (newest first): the newest key
 encrypts, every listed key decrypts, so keys rotate without downtime. A value that no key
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from functools import lru_cache
 
 import phonenumbers
@@ -17,7 +18,16 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
+from .text import normalise
+
 CONTACT_HASH_KEY_MIN_LENGTH = 16
+# The name index's key is derived from CONTACT_HASH_KEY for this purpose alone, so a name
+# token's hash never equals a contact hash of the same text.
+NAME_INDEX_CONTEXT = b"reengage name index v1"
+NAME_INDEX_MAX_TOKENS = 8
+NAME_TOKEN_HEX = 16  # 64 bits of each HMAC: no collision among a program's names
+NAME_INDEX_MAX_LENGTH = NAME_INDEX_MAX_TOKENS * (NAME_TOKEN_HEX + 1) + 1
+_WORD = re.compile(r"[^\W_]+")
 TOKEN_PREFIX = "gAAAAA"  # noqa: S105 - every Fernet token starts with its version byte and timestamp
 
 
@@ -103,3 +113,34 @@ def _hash_key() -> bytes:
         # A short key would make every hash guessable: refuse rather than store one.
         raise ImproperlyConfigured("CONTACT_HASH_KEY is missing or too short (see intake.E003).")
     return key.encode("utf-8")
+
+
+# --- the name index ---------------------------------------------------------------------------
+# A blind index: each word of a preferred name, normalised (case, accents, apostrophes aside)
+# and hashed with a key derived from CONTACT_HASH_KEY. Stored as " h1 h2 " on the inquiry, so a
+# search for "jordan" matches the rows holding the hash of "jordan" without decrypting a name,
+# in SQL or anywhere else. Whole words only: a prefix index would say far more about each name.
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name as searched: "José O'Brien-Lee" -> ["jose", "obrien", "lee"]."""
+    seen: list[str] = []
+    for word in _WORD.findall(normalise(name or "")):
+        if word not in seen:
+            seen.append(word)
+    return seen[:NAME_INDEX_MAX_TOKENS]
+
+
+def name_token_hash(token: str) -> str:
+    """Keyed hash of one normalised name word (the name index's key, never the contact key)."""
+    return hmac.new(_name_key(), token.encode("utf-8"), hashlib.sha256).hexdigest()[:NAME_TOKEN_HEX]
+
+
+def name_index(name: str) -> str:
+    """What an inquiry stores for its preferred name: " h1 h2 ", or "" for no name."""
+    hashes = [name_token_hash(token) for token in name_tokens(name)]
+    return f" {' '.join(hashes)} " if hashes else ""
+
+
+def _name_key() -> bytes:
+    return hmac.new(_hash_key(), NAME_INDEX_CONTEXT, hashlib.sha256).digest()

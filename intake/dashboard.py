@@ -19,8 +19,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -41,11 +43,13 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Bar:
-    """One labelled figure: ``value`` sizes its bar, ``text`` is how it reads."""
+    """One labelled figure: ``value`` sizes its bar, ``text`` is how it reads; ``query``
+    opens the worklist on the inquiries it counts ("" when no list matches it)."""
 
     label: str
     value: float
     text: str
+    query: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,12 @@ def inquiry_counts(inquiries: QuerySet[Inquiry], *, now: datetime) -> Counts:
     )
     return Counts(
         open_by_status=[
-            Bar(str(Status(status).label), row[f"status_{status}"], str(row[f"status_{status}"]))
+            Bar(
+                str(Status(status).label),
+                row[f"status_{status}"],
+                str(row[f"status_{status}"]),
+                urlencode({"status": status}),
+            )
             for status in OPEN_STATUSES
         ],
         overdue=row["overdue"],
@@ -160,7 +169,17 @@ def open_by_queue(inquiries: QuerySet[Inquiry]) -> list[Bar]:
     # Sorted here: databases disagree on where NULL (not routed yet) sorts.
     ordered = sorted(rows, key=lambda r: (r["queue_id"] is None, r["queue__name"] or ""))
     return [
-        Bar(r["queue__name"] or gettext("Not routed yet"), r["n"], str(r["n"])) for r in ordered
+        Bar(
+            r["queue__name"] or gettext("Not routed yet"),
+            r["n"],
+            str(r["n"]),
+            urlencode(
+                {"view": "open", "queue__id__exact": r["queue_id"]}
+                if r["queue_id"] is not None
+                else {"view": "open", "queue__isnull": "True"}
+            ),
+        )
+        for r in ordered
     ]
 
 
@@ -387,6 +406,17 @@ def _shorten(text: str, limit: int) -> str:
 
 # --- View ------------------------------------------------------------------------------
 
+# The worklist that holds what each "Right now" figure counts: the same inquiries, the
+# same definitions (returned in the last days has no list: no return date is stored).
+FIGURE_QUERIES = {
+    "open": urlencode({"view": "open"}),
+    "overdue": urlencode({"view": "overdue"}),
+    "urgent": urlencode({"priority__exact": Priority.URGENT, "status": Status.NEW}),
+    "review": urlencode({"priority__exact": Priority.REVIEW, "status": Status.NEW}),
+    "held": urlencode({"view": "held"}),
+    "returned_all": urlencode({"status": Status.RETURNED}),
+}
+
 
 def dashboard_view(request: HttpRequest) -> HttpResponse:
     """The dashboard admin page (read-only). Staff with ``intake.view_dashboard`` only, else 403."""
@@ -402,6 +432,12 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "every_queue": every_queue,
         "counts": figures.counts,
         "returned_window_days": RETURNED_WINDOW_DAYS,
+        # Each figure opens the worklist it counts, for those who may open it (program
+        # admins see the figures only).
+        "worklist_url": reverse("admin:intake_inquiry_changelist")
+        if request.user.has_perm("intake.view_inquiry")
+        else "",
+        "figure_queries": FIGURE_QUERIES,
         "status_chart": bar_chart(
             title=gettext("Open inquiries by status"), bars=figures.counts.open_by_status
         ),

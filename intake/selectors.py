@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import (
     BooleanField,
     Case,
+    Exists,
     Func,
     IntegerField,
     OuterRef,
@@ -22,15 +23,18 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import routing_cache  # the same rule evaluation routing uses
 from .models import (
     PRIORITY_RANK,
     ContactAttempt,
+    EnrolmentLink,
     Inquiry,
     InquiryEvent,
     InquiryFollowUp,
     Priority,
+    RecoveryCode,
     ReplyTemplate,
     Site,
 )
@@ -340,3 +344,47 @@ def thanks_context(submission_token: str) -> dict:
         context["urgent_minutes"] = minutes
         context["urgent_soon"] = clock.is_open(now) and due - now <= timedelta(minutes=minutes)
     return context
+
+
+# --- staff two-step sign-in ----------------------------------------------------------------
+
+
+def enrolment_link_by_token(token: str) -> EnrolmentLink | None:
+    """The set-up link a token opens, in whatever state it is, found by the token's hash."""
+    if not token or len(token) > 128:
+        return None
+    return (
+        EnrolmentLink.objects.select_related("user")
+        .filter(token_hash=EnrolmentLink.hash_token(token))
+        .first()
+    )
+
+
+def enrolment_link_usable(*, user, link_id: object) -> EnrolmentLink | None:
+    """This user's set-up link ``link_id`` if it still works (not used, replaced or expired)."""
+    if not isinstance(link_id, int) or not getattr(user, "is_authenticated", False):
+        return None
+    return EnrolmentLink.objects.filter(
+        EnrolmentLink.usable_q(timezone.now()), pk=link_id, user=user
+    ).first()
+
+
+def staff_two_step(queryset: QuerySet) -> QuerySet:
+    """Users with ``two_step_set_up`` (a confirmed authenticator), ``link_expires`` (when the
+    set-up link waiting for them stops working, or None) and ``recovery_codes_left``."""
+    live_links = EnrolmentLink.objects.filter(
+        EnrolmentLink.usable_q(timezone.now()), user=OuterRef("pk")
+    ).order_by("-expires_at")
+    codes_left = (
+        RecoveryCode.objects.filter(
+            device__user=OuterRef("pk"), device__confirmed=True, used_at__isnull=True
+        )
+        .order_by()
+        .annotate(n=_COUNT)
+        .values("n")
+    )
+    return queryset.annotate(
+        two_step_set_up=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
+        link_expires=Subquery(live_links.values("expires_at")[:1]),
+        recovery_codes_left=Coalesce(Subquery(codes_left[:1]), Value(0)),
+    )

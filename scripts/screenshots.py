@@ -1,13 +1,17 @@
-"""Save screenshots of the public pages from a running app into docs/screenshots/.
+"""Save screenshots of the public pages and the worklist from a running app into docs/screenshots/.
 
 Usage: start the app first (``make run``), then ``make screenshots``, or
-``.venv/bin/python scripts/screenshots.py [URL]`` (default http://127.0.0.1:8000).
+``.venv/bin/python scripts/screenshots.py [URL] [--password …]`` (default
+http://127.0.0.1:8000 and seed_demo's demo password).
 
 Drives Debian's Chromium through Playwright with the same launch arguments as the browser
-tests. It submits one demo inquiry to reach the thanks page; on the embedded default that
-inquiry lands in the demo queue and its acknowledgement in var/mail/. The PNGs are committed,
-so each is reduced to a 256-colour palette (flat UI colours, no visible loss) with the
-standard library alone.
+tests. It submits one demo inquiry to reach the thanks page, then a few fictional people
+through the same form (one says they are not safe right now), signs in as the demo
+coordinator (``make run`` needs no second step), puts two back in the team's queue and logs
+a voicemail for another, and shoots the worklist at 1280 px. On the embedded default these
+inquiries land in the demo queue and their acknowledgements and alerts in var/mail/ and
+var/sms/. The PNGs are committed, so each is reduced to a 256-colour palette (flat UI
+colours, no visible loss) with the standard library alone.
 """
 
 from __future__ import annotations
@@ -33,6 +37,53 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 # Long enough that the form's fill-time check sees a person, not a script.
 FILL_SECONDS = 4.0
+# seed_demo's password for its demo users (``make run`` prints it).
+DEMO_PASSWORD = "reengage-demo-2026"  # noqa: S105 - a local, throwaway demo database
+# Fictional people for the worklist (555-01xx numbers are set aside for fiction).
+PEOPLE = [
+    {
+        "message": "I stopped coming when my shifts changed. Could I come back?",
+        "contact_method": "email",
+        "email": "jordan.rivers@example.com",
+        "preferred_name": "Jordan",
+        "kind": "come_back",
+        "best_time": "evening",
+        "care_format": "virtual",
+        "one_on_one_first": "yes",
+    },
+    {
+        "message": "It has been a really bad week and I don't know what to do.",
+        "safety": "not_safe",
+        "contact_method": "text",
+        "phone": "617 555 0143",
+        "preferred_name": "Marisol",
+        "kind": "question",
+    },
+    {
+        "message": "Is the Tuesday group still meeting? I'd like to ask first.",
+        "contact_method": "call",
+        "phone": "617 555 0144",
+        "preferred_name": "Dev",
+        "kind": "question",
+        "voicemail_ok": "no",
+        "care_format": "in_person",
+    },
+    {
+        "message": "Not sure I'm ready, but I've been thinking about it.",
+        "contact_method": "email",
+        "email": "quiet.reader@example.com",
+        "kind": "not_sure",
+    },
+    {
+        "message": "Hi, I'd like to start again if there is a place.",
+        "contact_method": "email",
+        "email": "riley.m@example.com",
+        "preferred_name": "Riley",
+        "kind": "come_back",
+        "best_time": "morning",
+        "care_format": "hybrid",
+    },
+]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -149,10 +200,70 @@ def fill(page: Page) -> None:
     page.fill("#id_preferred_name", "Sky")
 
 
+def send_as(page: Page, person: dict[str, str]) -> None:
+    """One fictional person writes in through the public form, as a person would."""
+    page.goto("/")
+    started = time.monotonic()
+    page.fill("#id_message", person["message"])
+    if "safety" in person:
+        page.check(f"input[name=safety][value={person['safety']}]")
+    page.check(f"input[name=contact_method][value={person['contact_method']}]")
+    for name in ("email", "phone"):
+        if name in person:
+            page.fill(f"#id_{name}", person[name])
+    page.check("#id_consent")
+    page.click("details.more > summary")
+    if "preferred_name" in person:
+        page.fill("#id_preferred_name", person["preferred_name"])
+    if "best_time" in person:
+        page.select_option("#id_best_time", person["best_time"])
+    for name in ("kind", "care_format", "one_on_one_first", "voicemail_ok"):
+        if name in person:
+            page.check(f"input[name={name}][value={person[name]}]")
+    time.sleep(max(0.0, FILL_SECONDS - (time.monotonic() - started)))
+    with page.expect_navigation():
+        page.click("#submit-id-send-more")
+    page.wait_for_url("**/thanks/")
+
+
+def worklist(page: Page, password: str) -> None:
+    """The worklist at 1280 px, as the demo coordinator sees it after a little triage."""
+    for person in PEOPLE:
+        send_as(page, person)
+    page.goto("/admin/login/?next=/admin/intake/inquiry/")
+    page.fill("#id_username", "coordinator")
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    page.wait_for_url("**/admin/intake/inquiry/")
+    rows = page.locator("#result_list tbody tr")
+    # Routing gave every inquiry to the demo coordinator: two go back to the team's queue,
+    # and Dev gets a voicemail (Dev is then waiting on the person).
+    for who in ("Riley", "no name given"):
+        with page.expect_navigation():
+            rows.filter(has_text=who).first.locator("th a").click()
+        unassign = page.locator("form[action$='/triage/unassign/']")
+        unassign.locator("[name=reason]").fill("Back to the team's queue")
+        with page.expect_navigation():
+            unassign.locator("button[type=submit]").click()
+        page.goto("/admin/intake/inquiry/")
+    with page.expect_navigation():
+        rows.filter(has_text="Dev").first.locator("th a").click()
+    attempt = page.locator("form[action$='/triage/attempt/']")
+    attempt.locator("select[name=channel]").select_option("call")
+    attempt.locator("select[name=outcome]").select_option("left_voicemail")
+    with page.expect_navigation():
+        attempt.locator("button[type=submit]").click()
+    page.goto("/admin/intake/inquiry/")
+    shoot(page, "worklist.png")
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Screenshots of the public pages.")
+    parser = argparse.ArgumentParser(description="Screenshots of the public pages and worklist.")
     parser.add_argument("url", nargs="?", default="http://127.0.0.1:8000")
-    base = parser.parse_args().url.rstrip("/")
+    parser.add_argument("--password", default=DEMO_PASSWORD, help="the demo users' password")
+    args = parser.parse_args()
+    base = args.url.rstrip("/")
     OUT.mkdir(parents=True, exist_ok=True)
 
     with sync_playwright() as pw:
@@ -184,6 +295,7 @@ def main() -> None:
             page = desktop.new_page()
             page.goto("/")
             shoot(page, "form-desktop.png", full_page=False)
+            worklist(page, args.password)
             desktop.close()
         finally:
             browser.close()

@@ -280,6 +280,13 @@ def reply_preview_with_tone_warning(w: World):
     return w.client("coordinator").post(path, body), 200, f"POST {path} (preview, warnings)"
 
 
+def searched_worklist(w: World):
+    """The search box posts; the worklist comes back at an opaque search id."""
+    path = f"{ADMIN}intake/inquiry/search/"
+    response = w.client("coordinator").post(path, {"find": "routine@example.com"}, follow=True)
+    return response, 200, f"POST {path} (then the worklist at its search id)"
+
+
 def bulk_status_page(w: World):
     path = f"{ADMIN}intake/inquiry/"
     data = {"action": "set_status", "_selected_action": [w.things["routine"].pk]}
@@ -301,7 +308,7 @@ PAGES = {
     "staff home (coordinator)": get("coordinator", ADMIN),
     "worklist": get("coordinator", f"{ADMIN}intake/inquiry/"),
     "worklist, everything": get("coordinator", f"{ADMIN}intake/inquiry/?status=all&quarantine=all"),
-    "worklist, searched": get("coordinator", f"{ADMIN}intake/inquiry/?q=routine@example.com"),
+    "worklist, searched": searched_worklist,
     "routine inquiry": get("coordinator", lambda w: inquiry_url(w, "routine")),
     "routine inquiry, template chosen": get(
         "coordinator",
@@ -376,6 +383,9 @@ PAGES = {
         "program_admin", lambda w: f"{ADMIN}intake/auditevent/{w.things['audit'].pk}/change/"
     ),
     "staff users (program admin)": get("program_admin", f"{ADMIN}auth/user/"),
+    "staff user page (program admin)": get(
+        "program_admin", lambda w: f"{ADMIN}auth/user/{w.people['coordinator'].pk}/change/"
+    ),
 }
 
 # Pages whose forms are the point: if the parser saw fewer, the page lost them (or the
@@ -399,6 +409,7 @@ AT_LEAST = {
     "on-call page (program admin)": 3,  # confirm the code, send a new one
     "on-call page (queue member)": 3,
     "queue change page": 2,
+    "staff user page (program admin)": 3,  # sign-out, send a set-up link, the account's form
 }
 
 

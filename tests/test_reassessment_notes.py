@@ -99,7 +99,9 @@ def test_a_coordinator_reaches_no_note_and_never_its_text(people) -> None:
     for page in pages:
         assert "Canary" not in page.content.decode()
         assert "evening group" not in page.content.decode()
-    searched = coord.get("/admin/intake/inquiry/", {"q": "Canary-clinical-5150"})
+    searched = coord.post(
+        "/admin/intake/inquiry/search/", {"find": "Canary-clinical-5150"}, follow=True
+    )
     assert list(searched.context["cl"].result_list) == []
     # ...but they can see that a note exists, and its state.
     page = pages[0].content.decode()

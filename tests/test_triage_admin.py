@@ -45,7 +45,9 @@ def two_queues(roles, django_capture_on_commit_callbacks):
 
 
 def results(client: Client, term: str) -> list[int]:
-    page = client.get("/admin/intake/inquiry/", {"q": term})
+    """The search box: a POST, answered with the worklist at an opaque search id."""
+    page = client.post("/admin/intake/inquiry/search/", {"find": term}, follow=True)
+    assert term not in page.redirect_chain[-1][0]
     return [row.pk for row in page.context["cl"].result_list]
 
 

@@ -8,21 +8,17 @@ posting to its own URL (``triage.py``).
 from __future__ import annotations
 
 import csv
-import uuid
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
-from django.urls import path
-from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.timesince import timesince
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from .. import crypto, selectors, services, workflow
+from .. import keep_work, selectors, services, workflow, worklist
 from ..exceptions import ActionRefused
 from ..forms import AWAY_REASONS
 from ..models import AuditEvent, ContactAttempt, Inquiry, Priority, Safety
@@ -31,6 +27,7 @@ from .filters import (
     AssignedFilter,
     HeldFilter,
     LanguageFilter,
+    NoteWaitingFilter,
     OverdueFilter,
     QuarantineFilter,
     StatusFilter,
@@ -47,30 +44,58 @@ from .forms import (
     StatusForm,
     UnassignForm,
 )
+from .search import SearchFilter, SearchViews
 from .triage import TriageViews
 from .wording import contact_flags, risk_concept_words
+from .worklist import SavedViewFilter, WorklistColumns, WorklistViews
 
 AWAY_REASON_LABELS = dict(AWAY_REASONS)
+# The page's triage forms and the action each posts to: what was typed into one before a
+# sign-out is drawn back into it (intake/keep_work.py).
+FORM_ACTIONS = {
+    "assign_form": "assign",
+    "unassign_form": "unassign",
+    "status_form": "status",
+    "attempt_form": "attempt",
+    "snooze_form": "snooze",
+    "schedule_form": "schedule",
+    "reply_form": "reply",
+    "note_form": "note",
+    "priority_form": "priority",
+}
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
+class InquiryAdmin(
+    ReadOnlyAdminMixin,
+    TriageViews,
+    SearchViews,
+    WorklistViews,
+    WorklistColumns,
+    admin.ModelAdmin,
+):
     """The worklist, and the inquiry's page. No raw model form: every change is a triage
     action, through a service."""
 
+    # The row's story (intake/admin/worklist.py); the name links to the inquiry's page.
     list_display = (
-        "short_id",
-        "received",
-        "priority_badge",
-        "status",
-        "queue",
-        "assigned_to",
-        "due_badge",
-        "contact_flags",
-        "language",
-        "earlier",
+        "person",
+        "wishes",
+        "risk",
+        "status_words",
+        "waiting",
+        "due",
+        "last_activity_ago",
+        "attempts",
+        "reach",
+        "assignee",
     )
+    # Always the triage order (urgent, possible risk, overdue, oldest): next / previous on
+    # an inquiry's page walks the same order.
+    sortable_by = ()
     list_filter = (
+        SavedViewFilter,
+        SearchFilter,
         StatusFilter,
         QuarantineFilter,
         "queue",
@@ -78,14 +103,16 @@ class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
         HeldFilter,
         OverdueFilter,
         AssignedFilter,
+        NoteWaitingFilter,
         "site",
         LanguageFilter,
         "kind",
     )
     list_per_page = 50
     paginator = WorklistPaginator
-    search_fields = ("public_id",)
-    search_help_text = _("Search by inquiry id, or by an exact e-mail address or phone number.")
+    # No GET search (``?q=``): the search box posts, and a search id stands in the address
+    # (intake/admin/search.py).
+    search_fields = ()
     show_full_result_count = False
     change_list_template = "admin/intake/inquiry/change_list.html"
     actions = [
@@ -102,79 +129,11 @@ class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
         return selectors.inquiries_visible_to(request.user)
 
     def get_ordering(self, request: HttpRequest) -> list[str]:
-        return ["risk_rank", "-is_overdue", "created_at"]
+        return list(worklist.WORKLIST_ORDER)
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         # Another queue's inquiry is simply not there for this user: a plain 404, no hint.
         raise Http404
-
-    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
-        term = search_term.strip()
-        if not term:
-            return queryset, False
-        hashes = {crypto.contact_hash(crypto.normalise_email(term))} if "@" in term else set()
-        phone = crypto.normalise_phone(term)
-        if phone:
-            hashes.add(crypto.contact_hash(phone))
-        if hashes:
-            found = queryset.filter(Q(contact_hash__in=hashes) | Q(other_contact_hash__in=hashes))
-            return found, False
-        cleaned = term.lower().replace("-", "")
-        if all(c in "0123456789abcdef" for c in cleaned) and 4 <= len(cleaned) <= 32:
-            # Match the start of the public id on its canonical hyphenated text.
-            text = str(uuid.UUID(cleaned.ljust(32, "0")))[: len(term)]
-            return queryset.filter(public_id__startswith=text), False
-        return queryset.none(), False
-
-    # --- list columns ------------------------------------------------------------------
-
-    @admin.display(description=_("inquiry"), ordering="public_id")
-    def short_id(self, obj: Inquiry) -> str:
-        return obj.short_id
-
-    @admin.display(description=_("received"), ordering="created_at")
-    def received(self, obj: Inquiry) -> str:
-        return _("%(age)s ago") % {"age": timesince(obj.created_at, timezone.now(), depth=1)}
-
-    @admin.display(description=_("priority"), ordering="risk_rank")
-    def priority_badge(self, obj: Inquiry) -> str:
-        held = (
-            format_html(' <span class="badge badge-held">{}</span>', _("held"))
-            if obj.is_held
-            else ""
-        )
-        if obj.priority == Priority.URGENT:
-            label = obj.get_priority_display()
-            if obj.alert_acknowledged_at is None:
-                label = _("%(label)s — alert not acknowledged") % {"label": label}
-            return format_html('<strong class="badge badge-urgent">{}</strong>{}', label, held)
-        if obj.priority == Priority.REVIEW:
-            return format_html(
-                '<strong class="badge badge-review">{}</strong>{}', obj.get_priority_display(), held
-            )
-        return format_html("{}{}", obj.get_priority_display(), held)
-
-    @admin.display(description=_("first contact due"), ordering="first_contact_due_at")
-    def due_badge(self, obj: Inquiry) -> str:
-        if not obj.first_contact_due_at:
-            return "—"
-        local = timezone.localtime(obj.first_contact_due_at)
-        text = f"{local:%a %d %b %H:%M}"
-        if getattr(obj, "is_overdue", False):
-            return format_html('{} <span class="badge badge-overdue">{}</span>', text, _("overdue"))
-        if obj.snoozed_until and obj.snoozed_until > timezone.now():
-            return format_html('{} <span class="badge">{}</span>', text, _("snoozed"))
-        return text
-
-    @admin.display(description=_("how to reach"))
-    def contact_flags(self, obj: Inquiry) -> str:
-        return format_html_join(
-            " ", '<span class="badge">{}</span>', ((flag,) for flag in contact_flags(obj))
-        )
-
-    @admin.display(description=_("earlier"), ordering="earlier_count")
-    def earlier(self, obj: Inquiry) -> str:
-        return str(obj.earlier_count) if getattr(obj, "earlier_count", 0) else ""
 
     # --- the inquiry's page ---------------------------------------------------------------
 
@@ -203,6 +162,7 @@ class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
             "original": inquiry,
             "preserved_filters": self.get_preserved_filters(request),
             **self.case_context(request, inquiry),
+            **self.case_navigation(request, inquiry),
         }
         return TemplateResponse(request, "admin/intake/inquiry/case.html", context)
 
@@ -269,6 +229,10 @@ class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
                     "can_move": bool(workflow.ALLOWED.get(inquiry.status)),
                 }
             )
+            if kept := keep_work.kept_work(request):
+                for name, action in FORM_ACTIONS.items():
+                    url = reverse("admin:intake_inquiry_triage", args=[inquiry.pk, action])
+                    kept.restore(context[name], url)
         return context
 
     def attention_notes(self, obj: Inquiry) -> list[str]:
@@ -290,6 +254,11 @@ class InquiryAdmin(ReadOnlyAdminMixin, TriageViews, admin.ModelAdmin):
                 "<int:pk>/triage/<slug:action>/",
                 self.admin_site.admin_view(self.triage_view),
                 name="intake_inquiry_triage",
+            ),
+            path(
+                "search/",
+                self.admin_site.admin_view(self.search_view),
+                name="intake_inquiry_search",
             ),
             path(
                 "export.csv",

@@ -79,6 +79,7 @@ def _erase(inquiry_id: int, *, now: datetime) -> None:
     Inquiry.objects.filter(pk=inquiry_id).update(
         message="",
         preferred_name="",
+        name_index="",
         email="",
         phone="",
         contact_hash="",

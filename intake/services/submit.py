@@ -102,6 +102,7 @@ def inquiry_submit(
         message=submission.message,
         safety=submission.safety,
         preferred_name=submission.preferred_name.strip(),
+        name_index=crypto.name_index(submission.preferred_name),
         email=email,
         phone=phone,
         contact_method=submission.contact_method,

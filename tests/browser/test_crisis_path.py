@@ -154,8 +154,8 @@ def test_a_coordinator_finds_a_held_post_and_releases_it(page, live_server, role
     assert held.is_held and not mail.outbox
     sign_in(page, "lee", "/admin/intake/inquiry/")
 
-    page.get_by_role("link", name="Held, waiting for release").click()
-    page.wait_for_url("**held=yes**")
+    page.locator(".wl-views a", has_text="Held").click()
+    page.wait_for_url("**view=held**")
     rows = page.locator("#result_list tbody tr")
     assert rows.count() == 1 and held.short_id in rows.first.inner_text()
     rows.first.locator("a").first.click()
