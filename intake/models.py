@@ -442,6 +442,8 @@ class Inquiry(models.Model):
             models.Index(fields=["status", "is_spam", "created_at"], name="inquiry_worklist"),
             models.Index(fields=["queue", "status"], name="inquiry_queue_status"),
             models.Index(fields=["routed_at", "created_at"], name="inquiry_unrouted"),
+            # The newest change, read at every worklist view to know if its counts still hold.
+            models.Index(fields=["updated_at"], name="inquiry_updated"),
             # The worklist's default view (not closed, not quarantined): counted by queue and
             # sorted (urgent, overdue, oldest) from this index alone, no table rows read.
             models.Index(

@@ -11,7 +11,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from django.db.models import Count, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.core.cache import cache
+from django.db.models import Count, Func, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -92,14 +93,31 @@ def view_q(slug: str, *, user, now: datetime) -> Q | None:
     return make() if make else None
 
 
+COUNTS_SECONDS = 60
+
+
 def view_counts(visible: QuerySet[Inquiry], *, user, now: datetime) -> dict[str, int]:
-    """How many inquiries each saved view holds (and "all": the default worklist), one query."""
+    """How many inquiries each saved view holds (and "all": the default worklist), one query.
+
+    Counting reads every open inquiry, so the figures are kept for this user until any
+    inquiry changes (the newest ``updated_at``, read from its index) or the minute turns
+    (due today and overdue move with the clock), at most a minute. A write that bypasses
+    ``updated_at`` shows within that minute.
+    """
+    newest = Inquiry.objects.aggregate(newest=Max("updated_at"))["newest"]
+    stamp = newest.timestamp() if newest else 0
+    key = f"worklist-counts:{user.pk}:{now:%Y%m%d%H%M}:{stamp}"
+    found = cache.get(key)
+    if found is not None:
+        return found
     counts = {
         view.slug: Count("pk", filter=view_q(view.slug, user=user, now=now))
         for view in SAVED_VIEWS
         if view.shown
     }
-    return visible.filter(default_q()).order_by().aggregate(all=Count("pk"), **counts)
+    found = visible.filter(default_q()).order_by().aggregate(all=Count("pk"), **counts)
+    cache.set(key, found, COUNTS_SECONDS)
+    return found
 
 
 # --- search ------------------------------------------------------------------------------

@@ -116,8 +116,22 @@ def test_the_worklist_makes_the_same_queries_at_10_and_200_inquiries(
     many(queue, 190, assignee=lee, start=10)
     assert Inquiry.objects.count() == 200
     assert counts() == small
+    # Seen again with nothing changed, the saved views' counts are kept: one query fewer.
+    with django_assert_num_queries(small[0] - 1):
+        before = held_count(client.get(WORKLIST))
+    # Any change to an inquiry counts them afresh.
+    one = Inquiry.objects.filter(is_held=False, is_spam=False).exclude(status="closed").first()
+    Inquiry.objects.filter(pk=one.pk).update(is_held=True, updated_at=timezone.now())
     with django_assert_num_queries(small[0]):
-        client.get(WORKLIST)
+        assert held_count(client.get(WORKLIST)) == before + 1
+
+
+def held_count(page) -> int:
+    found = re.search(
+        r'wl-view-name">Held</span> <span class="wl-count">(\d+)', page.content.decode()
+    )
+    assert found, "the Held view and its count"
+    return int(found.group(1))
 
 
 def test_rows_never_read_the_message_and_the_name_only_on_the_page_shown(lee) -> None:
