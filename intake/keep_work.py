@@ -32,12 +32,11 @@ from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.middleware.csrf import CsrfViewMiddleware
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import crypto
-from .security import admin_prefix, is_admin_path, redirect_with_next
+from .security import admin_next, is_admin_path, redirect_with_next
 
 logger = logging.getLogger(__name__)
 
@@ -70,11 +69,7 @@ def _signed(request: HttpRequest) -> dict | None:
     if not isinstance(value, dict) or not isinstance(value.get("u"), int):
         return None
     page = value.get("p")
-    if not (
-        isinstance(page, str)
-        and page.startswith(admin_prefix())
-        and url_has_allowed_host_and_scheme(page, allowed_hosts={request.get_host()})
-    ):
+    if not isinstance(page, str) or admin_next(request, page) is None:
         return None
     return value
 

@@ -10,7 +10,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
@@ -65,6 +65,10 @@ def admin_next(request: HttpRequest, target: str) -> str | None:
         return None
     path = urlsplit(target).path
     prefix = admin_prefix()
+    # "/admin/intake/inquiry/../../../x/" would pass as a staff page and the browser would
+    # go to "/x/": no dot segments, written or %-encoded.
+    if {".", ".."} & set(unquote(path).split("/")):
+        return None
     if not path.startswith(prefix) or path == prefix or _NOT_NEXT.match(path[len(prefix) :]):
         return None
     try:

@@ -43,7 +43,16 @@ logger = logging.getLogger(__name__)
 
 
 # COUNT(*) as a plain function, so a correlated subquery counts its rows without GROUP BY.
-_COUNT = Func(Value(1), function="COUNT", output_field=IntegerField())
+COUNT_ROWS = Func(Value(1), function="COUNT", output_field=IntegerField())
+
+# The worklist's order: urgent, possible risk, past the promise, oldest; newest id last on a
+# tie. Next / previous on an inquiry's page walk the same order.
+WORKLIST_ORDER = ("risk_rank", "-is_overdue", "created_at", "-pk")
+
+
+def not_snoozed_q(now: datetime) -> Q:
+    """Inquiries no snooze holds back at ``now``."""
+    return Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=now)
 
 
 def overdue_q(now: datetime) -> Q:
@@ -52,9 +61,7 @@ def overdue_q(now: datetime) -> Q:
     The one definition: the worklist's ``is_overdue``, the dashboard's count and the overdue
     notices (``services.overdue_flag``) all read it from here.
     """
-    return Q(status=Inquiry.Status.NEW, first_contact_due_at__lt=now) & (
-        Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=now)
-    )
+    return Q(status=Inquiry.Status.NEW, first_contact_due_at__lt=now) & not_snoozed_q(now)
 
 
 def overdue_annotation(now: datetime) -> Case:
@@ -82,7 +89,7 @@ def inquiry_worklist(now: datetime | None = None) -> QuerySet[Inquiry]:
         )
         .exclude(pk=OuterRef("pk"))
         .order_by()
-        .annotate(n=_COUNT)
+        .annotate(n=COUNT_ROWS)
         .values("n")
     )
     unanswered = (
@@ -91,7 +98,7 @@ def inquiry_worklist(now: datetime | None = None) -> QuerySet[Inquiry]:
             outcome__in=[ContactAttempt.Outcome.NO_ANSWER, ContactAttempt.Outcome.WRONG_NUMBER],
         )
         .order_by()
-        .annotate(n=_COUNT)
+        .annotate(n=COUNT_ROWS)
         .values("n")
     )
     return (
@@ -108,7 +115,7 @@ def inquiry_worklist(now: datetime | None = None) -> QuerySet[Inquiry]:
             ),
             unanswered_attempts=Coalesce(Subquery(unanswered[:1]), Value(0)),
         )
-        .order_by("risk_rank", "-is_overdue", "created_at")
+        .order_by(*WORKLIST_ORDER)
     )
 
 
@@ -380,7 +387,7 @@ def staff_two_step(queryset: QuerySet) -> QuerySet:
             device__user=OuterRef("pk"), device__confirmed=True, used_at__isnull=True
         )
         .order_by()
-        .annotate(n=_COUNT)
+        .annotate(n=COUNT_ROWS)
         .values("n")
     )
     return queryset.annotate(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.core.cache import cache
-from django.db.models import Count, Func, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -20,15 +20,10 @@ from django.utils.translation import gettext_lazy as _
 
 from . import crypto
 from .models import ContactAttempt, Inquiry, InquiryEvent, Priority
-from .selectors import overdue_q
+from .selectors import COUNT_ROWS, WORKLIST_ORDER, not_snoozed_q, overdue_q
 
 Status = Inquiry.Status
-# COUNT(*) as a plain function: a correlated subquery counts its rows without GROUP BY.
-_COUNT = Func(Value(1), function="COUNT", output_field=IntegerField())
-
-# The worklist's order: urgent, possible risk, past the promise, oldest; newest id last on a
-# tie. Next / previous on an inquiry's page walk the same order (``neighbours``).
-WORKLIST_ORDER = ("risk_rank", "-is_overdue", "created_at", "-pk")
+__all__ = ["WORKLIST_ORDER"]  # next / previous (``neighbours``) walk the selectors' order
 # Never read for a row of the list: the person's words and contacts stay encrypted in the
 # database (the name is read, and decrypted, for the rows of the page shown only).
 NOT_LISTED = ("message", "safety", "email", "phone")
@@ -71,7 +66,7 @@ def _today(now: datetime) -> tuple[datetime, datetime]:
 
 def view_q(slug: str, *, user, now: datetime) -> Q | None:
     """What a saved view adds to the default worklist; None for an unknown view."""
-    not_snoozed = Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=now)
+    not_snoozed = not_snoozed_q(now)
     start, end = _today(now)
     views = {
         "mine": lambda: Q(assigned_to=user.pk),
@@ -166,7 +161,7 @@ def with_row_details(queryset: QuerySet[Inquiry]) -> QuerySet[Inquiry]:
     attempts = (
         ContactAttempt.objects.filter(inquiry=OuterRef("pk"))
         .order_by()
-        .annotate(n=_COUNT)
+        .annotate(n=COUNT_ROWS)
         .values("n")
     )
     return queryset.defer(*NOT_LISTED).annotate(

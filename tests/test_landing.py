@@ -231,3 +231,15 @@ def test_the_second_step_never_goes_on_to_an_unsafe_next(roles, settings) -> Non
             token = code_for(device)
             verified = client.post("/admin/2fa/verify/", {"token": token, "next": unsafe})
         assert verified["Location"] == "/admin/start/", unsafe
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["/admin/intake/inquiry/../../../thanks/", "/admin/intake/inquiry/%2e%2e/%2e%2e/login/"],
+)
+def test_a_next_with_dot_segments_is_never_followed(rf, target) -> None:
+    from intake.security import admin_next
+
+    request = rf.get("/admin/login/")
+    assert admin_next(request, target) is None
+    assert admin_next(request, "/admin/intake/inquiry/") == "/admin/intake/inquiry/"
