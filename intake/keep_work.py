@@ -240,7 +240,12 @@ class KeepWorkMiddleware:
         response = redirect_with_next("admin:login", page)
         if not signed.get("k"):
             return _tell(
-                request, response, _("Your session ended, so that was not done. Sign in again.")
+                request,
+                response,
+                _(
+                    "Your session ended before that went through, so nothing changed. Please "
+                    "sign in and press the button again."
+                ),
             )
         if _stash(request, signed["u"], page):
             return _tell(

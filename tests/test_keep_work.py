@@ -203,7 +203,7 @@ def test_a_lone_button_goes_back_to_its_page_and_keeps_nothing(world) -> None:
     response = client.post(action(inquiry, "assign-me"), {keep_work.FIELD_NAME: field})
     assert parse_qs(urlsplit(response["Location"]).query) == {"next": [case(inquiry)]}
     assert kept_cache_keys() == []
-    assert "so that was not done" in client.get(response["Location"]).content.decode()
+    assert "so nothing changed" in client.get(response["Location"]).content.decode()
 
 
 def test_a_reply_from_its_preview_comes_back_on_the_inquirys_page(world) -> None:

@@ -18,7 +18,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import selectors, services
@@ -34,10 +34,9 @@ def two_step_status(user) -> str:
     """Where an account stands with two-step sign-in, in a few words (from the annotations)."""
     parts = [gettext("Set up") if user.two_step_set_up else gettext("Not set up")]
     if user.two_step_set_up:
+        left = user.recovery_codes_left
         parts.append(
-            gettext("%(n)d recovery codes left") % {"n": user.recovery_codes_left}
-            if user.recovery_codes_left != 1
-            else gettext("1 recovery code left")
+            ngettext("%(n)d recovery code left", "%(n)d recovery codes left", left) % {"n": left}
         )
     if user.link_expires is not None:
         when = date_format(timezone.localtime(user.link_expires), "DATETIME_FORMAT")
