@@ -16,7 +16,6 @@ import qrcode
 import qrcode.image.svg
 from django import forms
 from django.contrib.admin import site as admin_site
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -219,15 +218,6 @@ def _confirmed(request: HttpRequest, link: EnrolmentLink, device: TOTPDevice) ->
     )
 
 
-def _totp_match(user, token: str) -> TOTPDevice | None:
-    """The user's confirmed authenticator that accepts this code (each throttles guessing)."""
-    with transaction.atomic():
-        for device in TOTPDevice.objects.devices_for_user(user, confirmed=True).select_for_update():
-            if device.verify_token(token):
-                return device
-    return None
-
-
 @never_cache
 @sensitive_post_parameters("token")
 def verify(request: HttpRequest) -> HttpResponse:
@@ -240,7 +230,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         if looks_like_recovery_code(token):
             device = services.recovery_code_sign_in(user=request.user, code=token)
         else:
-            device = _totp_match(request.user, token)
+            device = services.authenticator_sign_in(user=request.user, token=token)
         if device is not None:
             otp_login(request, device)
             request.session.cycle_key()

@@ -10,7 +10,8 @@ from intake import services as package
 
 # The public names of intake/services.py before it became a package, sorted, and those
 # added since (staff two-step sign-in: RECOVERY_CODE_COUNT, Enrolment, IssuedLink,
-# authenticator_enrol, authenticator_start, enrolment_link_issue, recovery_code_sign_in).
+# authenticator_enrol, authenticator_sign_in, authenticator_start, enrolment_link_issue,
+# recovery_code_sign_in).
 PUBLIC = [
     "Enrolment",
     "IssuedLink",
@@ -28,6 +29,7 @@ PUBLIC = [
     "audit_context",
     "audit_record",
     "authenticator_enrol",
+    "authenticator_sign_in",
     "authenticator_start",
     "check_in_due",
     "contact_attempt_record",

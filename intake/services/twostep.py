@@ -172,3 +172,16 @@ def recovery_code_sign_in(*, user, code: str) -> RecoveryCodeDevice | None:
         _account_mail_create(user, OutboundMessage.Kind.ACCOUNT_NOTICE, "staff_recovery_code_used")
     logger.info("recovery code used user=%s", user.pk)
     return device
+
+
+def authenticator_sign_in(*, user, token: str) -> TOTPDevice | None:
+    """The user's confirmed authenticator that accepts this code, or None.
+
+    Each device is checked under a row lock: its use records the code's time step (so the
+    same code never signs in twice) and its throttle counts wrong guesses.
+    """
+    with transaction.atomic():
+        for device in TOTPDevice.objects.devices_for_user(user, confirmed=True).select_for_update():
+            if device.verify_token(token):
+                return device
+    return None
