@@ -78,6 +78,14 @@ class Site(models.Model):
             "(PROGRAM_PHONE)."
         ),
     )
+    address = models.TextField(
+        _("address for visits"),
+        blank=True,
+        help_text=_(
+            "Where people come for an in-person reassessment, as it should appear in their "
+            "confirmation (street, floor, entrance)."
+        ),
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -168,6 +176,14 @@ class CoordinatorQueue(models.Model):
     escalation_email = models.EmailField(_("escalation address"), blank=True)
     escalation_minutes = models.PositiveSmallIntegerField(_("escalate after (minutes)"), default=30)
     reply_to_email = models.EmailField(_("reply-to address"), blank=True)
+    video_visit_url = models.URLField(
+        _("video-visit link"),
+        blank=True,
+        help_text=_(
+            "The link people use to join a virtual reassessment with this team; sent in their "
+            "confirmation."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -374,6 +390,15 @@ class Inquiry(models.Model):
     reassessment_format = models.CharField(
         _("reassessment format"), max_length=16, choices=CareFormat.choices, blank=True
     )
+    # Where an in-person reassessment happens (its address goes in the confirmation).
+    reassessment_site = models.ForeignKey(
+        Site,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reassessment site"),
+    )
     priority = models.CharField(
         _("priority"), max_length=8, choices=Priority.choices, default=Priority.ROUTINE
     )
@@ -539,6 +564,7 @@ class InquiryEvent(models.Model):
         RELEASED = "released", _("Released from quarantine")
         REASSESSMENT_SCHEDULED = "reassessment_scheduled", _("Reassessment scheduled")
         NOTE_STARTED = "note_started", _("Reassessment note started")
+        NOTE_READY = "note_ready", _("Reassessment note ready for review")
         NOTE_SIGNED = "note_signed", _("Reassessment note signed")
         ERASED = "erased", _("Personal details erased (retention)")
         MESSAGE_FAILED = "message_failed", _("Message failed")
@@ -581,6 +607,8 @@ class OutboundMessage(models.Model):
         OVERDUE_NOTICE = "overdue_notice", _("Overdue notice")
         CHECK_IN = "check_in", _("Check-in")
         REASSESSMENT_CONFIRMATION = "reassessment_confirmation", _("Reassessment confirmation")
+        # To the clinical reviewers: a note waits for their signature (no clinical text).
+        NOTE_READY = "note_ready", _("Note ready for review")
         # A staff member's own account mail: no inquiry, never any health detail.
         ENROLMENT_LINK = "enrolment_link", _("Two-step sign-in set-up link")
         ACCOUNT_NOTICE = "account_notice", _("Sign-in security notice")
@@ -661,6 +689,7 @@ class OutboundMessage(models.Model):
             Kind.ESCALATION,
             Kind.REVIEW_ALERT,
             Kind.OVERDUE_NOTICE,
+            Kind.NOTE_READY,
             Kind.ENROLMENT_LINK,
             Kind.ACCOUNT_NOTICE,
         }
@@ -805,6 +834,7 @@ class ReassessmentNote(models.Model):
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        READY = "ready", _("Ready for review")
         SIGNED = "signed", _("Signed")
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
@@ -828,6 +858,24 @@ class ReassessmentNote(models.Model):
     next_step = EncryptedTextField(_("next step"), blank=True, default="")
     next_step_on = models.DateField(_("next step on"), null=True, blank=True)
     free_text = EncryptedTextField(_("notes"), blank=True, default="")
+    # The plan's scheduling facts, apart from the clinical text: coordinators see these (and
+    # nothing else of the note) to book the person's return.
+    start_on = models.DateField(_("starts on"), null=True, blank=True)
+    group = EncryptedTextField(
+        _("group or therapist"),
+        blank=True,
+        default="",
+        help_text=_("The group or therapist they start with, as coordinators book it."),
+    )
+    start_site = models.ForeignKey(
+        Site,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("site"),
+    )
+    ready_at = models.DateTimeField(null=True, blank=True, editable=False)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
