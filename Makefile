@@ -6,15 +6,29 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test worker lint format bench install screenshots screening-eval clean
+.PHONY: run test worker lint format bench install lock audit screenshots screening-eval clean
 
+# Exact versions and hashes (requirements-dev.txt pins pip too): the same packages, byte for
+# byte, on every machine. Rebuilt whenever a compiled requirements file changes.
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -r requirements-dev.txt
+	$(BIN)/pip install -q --require-hashes -r requirements-dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# requirements*.in -> requirements*.txt (exact versions, every file's hash; needs the package
+# index). Keeps the current pins unless asked: make lock LOCK_ARGS=--upgrade (or -P django).
+LOCK := $(BIN)/uv pip compile -q --universal --generate-hashes --python-version 3.11 \
+	--custom-compile-command "make lock" $(LOCK_ARGS)
+lock: $(STAMP)
+	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) requirements-dev.in -o requirements-dev.txt
+
+# Known vulnerabilities in the pinned versions (pip-audit); says plainly when the advisory
+# source cannot be reached (exit 3) instead of passing with nothing checked.
+audit: $(STAMP)
+	$(BIN)/python scripts/dependency_audit.py $(AUDIT_ARGS)
 
 # The embedded default: SQLite under var/, tasks in-process, e-mails as files in var/mail/.
 run: export DJANGO_DEBUG ?= 1

@@ -1,11 +1,21 @@
-"""Health: what ``/healthz`` reports, and the heartbeat the beat's sweep leaves for it."""
+"""Health: what ``/healthz`` says, and the heartbeats the workers and the beat leave for it.
+
+Nothing here waits on the broker or a worker. Anyone gets the public answer: the database's
+own state (one ``SELECT 1``), status only. The detailed report (staff, or a caller with
+``HEALTHZ_TOKEN``) adds the broker, the workers and the beat as their last heartbeats tell
+it: beat publishes ``health_heartbeat_task`` to each queue every ``HEALTH_HEARTBEAT_SECONDS``
+and the worker that runs it stamps its queue; the sweep stamps ``BEAT_HEARTBEAT_KEY``. Those
+stamps are read from the ``health`` cache (short socket timeouts) and kept per process for a
+few seconds, so neither a flood of probes nor a broker that hangs ties up a web process.
+"""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import Min
 from django.utils import timezone
@@ -14,27 +24,48 @@ from .models import OutboundMessage
 
 # Set by ``tasks.pending_sweep_task`` after every sweep; its age is the beat's state.
 BEAT_HEARTBEAT_KEY = "reengage:sweep:last"
+# Set by ``tasks.health_heartbeat_task`` on the queue it ran from; its age is that queue's.
+WORKER_HEARTBEAT_KEY = "reengage:heartbeat:{queue}"
+QUEUES = ("routing", "messages")
+HEALTH_CACHE = "health"
+# How long a web process reuses the heartbeats it read (or its failure to read them).
+REUSE_SECONDS = 5.0
+
+_read: dict = {"at": None, "stamps": None}
 
 
-def health_report() -> dict:
-    """Database, broker, worker and beat state, and the age of the oldest pending message."""
-    report: dict = {}
+def database_ok() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        report["database"] = "ok"
-    except Exception:  # noqa: BLE001
-        report["database"] = "unavailable"
+    except Exception:  # noqa: BLE001 - any failure means the database cannot answer
+        return False
+    return True
 
+
+def public_status() -> str:
+    """What anyone may know: "ok", or "unavailable" when the database does not answer."""
+    return "ok" if database_ok() else "unavailable"
+
+
+def heartbeat_record(key: str) -> None:
+    """Stamp one heartbeat now (a worker's queue, or the sweep)."""
+    caches[HEALTH_CACHE].set(key, timezone.now().isoformat(), timeout=None)
+    heartbeats_forget()
+
+
+def heartbeats_forget() -> None:
+    """Read the heartbeats afresh next time (this process)."""
+    _read.update(at=None, stamps=None)
+
+
+def health_report() -> dict:
+    """Every part's state, for staff and monitoring; ``status`` sums it up."""
+    report: dict = {"database": "ok" if database_ok() else "unavailable"}
     if settings.CELERY_TASK_ALWAYS_EAGER:
-        report["broker"] = "in-process"
-        report["worker"] = "in-process"
-        report["beat"] = "in-process"
+        report.update(broker="in-process", worker="in-process", beat="in-process")
     else:
-        report["broker"] = _broker_state()
-        report["worker"] = _worker_state() if report["broker"] == "ok" else "unknown"
-        report["beat"] = _beat_state()
-
+        report.update(_from_heartbeats(_stamps()))
     report["oldest_pending_message_seconds"] = None
     if report["database"] == "ok":
         oldest = OutboundMessage.objects.filter(
@@ -44,35 +75,60 @@ def health_report() -> dict:
             report["oldest_pending_message_seconds"] = round(
                 (timezone.now() - oldest).total_seconds(), 1
             )
+    parts = [report[name] for name in ("broker", "worker", "beat")]
+    fine = all(p in ("ok", "in-process") for p in parts)
+    report["status"] = "unavailable" if report["database"] != "ok" else "ok" if fine else "degraded"
     return report
 
 
-def _broker_state() -> str:
-    import redis
-
+def _stamps() -> dict[str, str] | None:
+    """The heartbeats' stamps (None: the cache did not answer), reused for a few seconds."""
+    now = time.monotonic()
+    if _read["at"] is not None and now - _read["at"] < REUSE_SECONDS:
+        return _read["stamps"]
+    keys = [BEAT_HEARTBEAT_KEY, *(WORKER_HEARTBEAT_KEY.format(queue=q) for q in QUEUES)]
     try:
-        redis.Redis.from_url(settings.REDIS_URL, socket_timeout=1, socket_connect_timeout=1).ping()
-        return "ok"
-    except Exception:  # noqa: BLE001
-        return "unavailable"
+        stamps = caches[HEALTH_CACHE].get_many(keys)
+    except Exception:  # noqa: BLE001 - an unreachable cache is a state to report
+        stamps = None
+    _read.update(at=time.monotonic(), stamps=stamps)
+    return stamps
 
 
-def _worker_state() -> str:
-    from reengage.celery import app
-
-    try:
-        replies = app.control.ping(timeout=1.0)
-    except Exception:  # noqa: BLE001
-        return "unknown"
-    return f"ok ({len(replies)})" if replies else "no worker answered"
+def _age(stamp: str | None) -> float | None:
+    if not stamp:
+        return None
+    return (timezone.now() - datetime.fromisoformat(stamp)).total_seconds()
 
 
-def _beat_state() -> str:
-    try:
-        last = cache.get(BEAT_HEARTBEAT_KEY)
-    except Exception:  # noqa: BLE001
-        return "unknown"
-    if not last:
-        return "no sweep yet"
-    age = (timezone.now() - datetime.fromisoformat(last)).total_seconds()
-    return "ok" if age < 3 * settings.OUTBOX_SWEEP_INTERVAL + 5 else f"stale ({int(age)}s)"
+def _from_heartbeats(stamps: dict[str, str] | None) -> dict:
+    if stamps is None:
+        # The heartbeats live on the broker's Redis (REDIS_URL): it did not answer in time.
+        return {"broker": "unavailable", "worker": "unknown", "beat": "unknown", "heartbeats": {}}
+    beat_age = _age(stamps.get(BEAT_HEARTBEAT_KEY))
+    ages = {q: _age(stamps.get(WORKER_HEARTBEAT_KEY.format(queue=q))) for q in QUEUES}
+    worker_limit = 3 * settings.HEALTH_HEARTBEAT_SECONDS + 5
+    silent = [q for q, age in ages.items() if age is None or age > worker_limit]
+    if not silent:
+        worker = "ok"
+    elif all(ages[q] is None for q in silent):
+        worker = f"no heartbeat yet from {', '.join(silent)}"
+    else:
+        longest = max(int(ages[q] or 0) for q in silent)
+        worker = f"no heartbeat from {', '.join(silent)} for {longest}s"
+    if beat_age is None:
+        beat = "no sweep yet"
+    elif beat_age < 3 * settings.OUTBOX_SWEEP_INTERVAL + 5:
+        beat = "ok"
+    else:
+        beat = f"stale ({int(beat_age)}s)"
+    # Every heartbeat crossed the broker: a recent one means it carried messages just now.
+    recent = [age for age in (beat_age, *ages.values()) if age is not None]
+    freshest = min(recent) if recent else None
+    if freshest is not None and freshest <= worker_limit:
+        broker = "ok"
+    else:
+        broker = "no message through it yet" if freshest is None else f"quiet for {int(freshest)}s"
+    heartbeats = {q: None if a is None else round(a, 1) for q, a in ages.items()}
+    heartbeats["sweep"] = None if beat_age is None else round(beat_age, 1)
+    return {"broker": broker, "worker": worker, "beat": beat, "heartbeats": heartbeats}

@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin
 
 from . import crypto
-from .crypto import EncryptedTextField
+from .crypto import EncryptedJSONField, EncryptedTextField
 
 
 def validate_phone_number(value: str) -> None:
@@ -370,7 +370,7 @@ class Inquiry(models.Model):
     open_to_new_group = models.BooleanField(
         _("open to a different group or therapist"), null=True, blank=True
     )
-    away_reasons = models.JSONField(_("what took them away"), default=list, blank=True)
+    away_reasons = EncryptedJSONField(_("what took them away"), default=list, blank=True)
     last_attended = models.CharField(
         _("last attended"), max_length=24, choices=LastAttended.choices, blank=True
     )

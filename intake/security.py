@@ -96,7 +96,7 @@ class SecurityHeadersMiddleware:
 
     PERMISSIONS_POLICY = (
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-        "microphone=(), payment=(), usb=(), interest-cohort=()"
+        "microphone=(), payment=(), usb=()"
     )
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

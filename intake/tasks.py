@@ -6,12 +6,9 @@ import logging
 
 from celery import shared_task, signals
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, close_old_connections, connections
-from django.utils import timezone
 
-from . import services
-from .health import BEAT_HEARTBEAT_KEY
+from . import health, services
 
 logger = logging.getLogger(__name__)
 
@@ -124,9 +121,26 @@ def pending_sweep_task() -> None:
     """Re-enqueue due, stalled and unrouted work; leaves a heartbeat for /healthz."""
     services.pending_sweep()
     try:
-        cache.set(BEAT_HEARTBEAT_KEY, timezone.now().isoformat(), timeout=None)
+        health.heartbeat_record(health.BEAT_HEARTBEAT_KEY)
     except Exception:  # noqa: BLE001 - a cache outage must not stop the sweep
         logger.warning("could not record sweep heartbeat")
+
+
+@shared_task(ignore_result=True, max_retries=0, soft_time_limit=10, time_limit=15)
+def health_heartbeat_task() -> None:
+    """Stamp the queue this ran from as served, for /healthz (beat sends one to each queue).
+
+    Published by beat with an expiry of one interval, so a worker back from an outage runs
+    no pile of stale heartbeats.
+    """
+    delivery = getattr(health_heartbeat_task.request, "delivery_info", None) or {}
+    queue = delivery.get("routing_key") or settings.CELERY_TASK_DEFAULT_QUEUE
+    if queue not in health.QUEUES:
+        return
+    try:
+        health.heartbeat_record(health.WORKER_HEARTBEAT_KEY.format(queue=queue))
+    except Exception:  # noqa: BLE001 - a missed heartbeat shows as one; nothing to retry
+        logger.warning("could not record heartbeat queue=%s", queue)
 
 
 @shared_task(acks_late=True, max_retries=0, soft_time_limit=50, time_limit=55)

@@ -26,7 +26,11 @@ from .forms import ComebackForm
 logger = logging.getLogger(__name__)
 
 THANKS_SALT = "intake.thanks"
-THANKS_MAX_AGE = 3600
+# The thanks cookie names one submission for one showing of its thanks page: the redirect
+# follows at once, so two minutes is plenty, and the page deletes it when shown. On a shared
+# device (a kiosk, a family phone) the next visit gets the neutral thanks page, never the
+# previous person's (which might be the crisis version).
+THANKS_MAX_AGE = 120
 # The language buttons at the top of the form post everything typed under this name, to the
 # address of the language chosen (see templates/intake/_language_switch.html).
 SWITCH_LANGUAGE = "switch_language"
@@ -130,14 +134,39 @@ def thanks(request: HttpRequest) -> HttpResponse:
         settings.THANKS_COOKIE_NAME, default=None, salt=THANKS_SALT, max_age=THANKS_MAX_AGE
     )
     context = selectors.thanks_context(token) if token else {"known": False}
-    return render(request, "intake/thanks.html", context)
+    response = render(request, "intake/thanks.html", context)
+    if settings.THANKS_COOKIE_NAME in request.COOKIES:
+        # Single use: a reload (phones often reload after the person taps 988) or the next
+        # person on the device sees the neutral page, which still leads with the crisis line.
+        response.delete_cookie(settings.THANKS_COOKIE_NAME, samesite="Lax")
+    return response
 
 
 @never_cache
+@require_http_methods(["GET", "HEAD"])
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Database, broker, worker and beat state, and the oldest pending message's age."""
-    report = health.health_report()
-    return JsonResponse(report, status=200 if report["database"] == "ok" else 503)
+    """``{"status": "ok"}`` (503 ``unavailable`` when the database is down) for anyone.
+
+    Staff signed in (with their second step), or a caller sending ``Authorization: Bearer
+    <HEALTHZ_TOKEN>``, get every part: database, broker, worker, beat (from heartbeats, never
+    by asking them now) and the oldest pending message's age. Nothing here waits on the broker.
+    """
+    if _may_see_health_detail(request):
+        report = health.health_report()
+        return JsonResponse(report, status=200 if report["database"] == "ok" else 503)
+    status = health.public_status()
+    return JsonResponse({"status": status}, status=200 if status == "ok" else 503)
+
+
+def _may_see_health_detail(request: HttpRequest) -> bool:
+    token = settings.HEALTHZ_TOKEN
+    sent = request.headers.get("Authorization", "")
+    if token and hmac.compare_digest(sent.encode(), f"Bearer {token}".encode()):
+        return True
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not (user.is_active and user.is_staff):
+        return False
+    return not settings.ADMIN_REQUIRE_2FA or user.is_verified()
 
 
 @csrf_exempt

@@ -144,6 +144,23 @@ def test_public_page_and_admin_send_every_security_header(production_server) -> 
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
 
 
+def test_no_answer_names_the_server_software_or_a_retired_browser_feature(
+    production_server,
+) -> None:
+    # gunicorn announced itself in `Server` on every answer (pages, static files, errors,
+    # redirects); Permissions-Policy listed FLoC's `interest-cohort`, which browsers dropped.
+    for path, proto in (("/", "https"), ("/healthz", "https"), ("/nope/", "https"), ("/", "http")):
+        status, headers, _cookies = fetch(production_server + path, proto=proto)
+        assert status in (200, 301, 404), (path, status)
+        assert "server" not in headers, (path, headers.get("server"))
+        if status != 301:
+            policy = headers["permissions-policy"]
+            assert "interest-cohort" not in policy and "camera=()" in policy, policy
+    static = "/static/css/reengage.css"
+    status, headers, _cookies = fetch(production_server + static)
+    assert status in (200, 404) and "server" not in headers
+
+
 def test_plain_http_is_redirected_to_https(production_server) -> None:
     status, headers, _ = fetch(production_server + "/", proto="http")
     assert status == 301

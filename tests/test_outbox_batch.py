@@ -1,4 +1,4 @@
-"""A worker's delivery takes the due messages with it: one claim, one routing, one record.
+"""A worker's delivery takes the due messages with it: one claim, one routing, one session.
 
 ``services.message_deliver(batch=n)`` is what the Celery task runs on a worker. These tests
 hold it to the promises of the single delivery: every message sent by exactly one delivery,
@@ -211,7 +211,9 @@ def test_what_was_accepted_is_recorded_even_if_a_later_message_breaks(monkeypatc
     assert [sent_events(m) for m in owed] == [1, 1, 0]
 
 
-def test_a_batch_costs_the_same_statements_for_two_messages_as_for_twelve() -> None:
+def test_a_batch_pays_claim_and_routing_once_and_each_message_only_its_own_record() -> None:
+    # Each message is recorded as the mail server accepts it (a crash repeats at most the
+    # one in flight), so a message costs its own few statements; the rest is paid once.
     default_queue()
     coordinator(default_queue(), "ana")
 
@@ -223,7 +225,10 @@ def test_a_batch_costs_the_same_statements_for_two_messages_as_for_twelve() -> N
         assert OutboundMessage.objects.filter(pk__in=[m.pk for m in owed], status=SENT).count() == n
         return len(queries)
 
-    assert statements(2) == statements(12)
+    two, three, twelve = statements(2), statements(3), statements(12)
+    per_message = three - two
+    assert per_message <= 4, per_message  # its UPDATE and its event, in one transaction
+    assert twelve == two + 10 * per_message
 
 
 def test_in_process_the_task_sends_only_its_own_message(settings) -> None:

@@ -11,7 +11,16 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .. import crypto, screening
-from ..models import HeldReason, Inquiry, InquiryEvent, InquiryFollowUp, OutboundMessage, Priority
+from ..models import (
+    PRIORITY_RANK,
+    HeldReason,
+    Inquiry,
+    InquiryEvent,
+    InquiryFollowUp,
+    OutboundMessage,
+    Priority,
+)
+from ..routing_cache import first_contact_due
 from .common import logger
 from .outbox import (
     _acknowledgement,
@@ -93,7 +102,7 @@ def inquiry_submit(
     if priority == Priority.ROUTINE and not result.quarantine:
         # A risk level is never folded away: it always makes its own inquiry.
         folded = _fold_into_open_inquiry(
-            submission, contact_hash=primary_hash, token=submission_token, now=now
+            submission, contact_hash=primary_hash, token=submission_token, now=now, result=result
         )
         if folded is not None:
             return folded
@@ -151,7 +160,7 @@ def inquiry_submit(
         # The same submission token came in twice (a double tap, a resent form, two racing
         # requests): the first one won, so this one is that inquiry. Nothing is lost.
         if submission_token:
-            existing = _by_submission_token(submission_token)
+            existing = _resubmitted(submission_token, submission, result)
             if existing is not None:
                 return existing
         raise
@@ -167,15 +176,17 @@ def inquiry_submit(
     return inquiry
 
 
-def _risk_events(inquiry: Inquiry, concept: str) -> list[InquiryEvent]:
+def _risk_events(
+    inquiry: Inquiry, concept: str, *, previous: str = Priority.ROUTINE
+) -> list[InquiryEvent]:
     """The timeline's record of a risk level (the concept's code) and of a hold."""
     events = []
-    if inquiry.priority != Priority.ROUTINE:
+    if inquiry.priority != previous:
         events.append(
             _new_event(
                 inquiry,
                 InquiryEvent.Kind.PRIORITY_CHANGED,
-                from_state=Priority.ROUTINE,
+                from_state=previous,
                 to_state=inquiry.priority,
                 reason=concept,
             )
@@ -193,8 +204,94 @@ def _by_submission_token(token: str) -> Inquiry | None:
     return inquiry
 
 
+def _resubmitted(token: str, submission: Submission, result) -> Inquiry | None:
+    """The same form sent again (its token): nothing the person wrote or answered is lost.
+
+    The first copy made an inquiry (or a further message); that inquiry is returned. Text
+    that differs from everything already kept with it (the person went back and edited)
+    becomes a further message on it, with a ``follow_up_added`` event (reason
+    ``resubmitted``). A risk level above the inquiry's (new words, or a changed answer to
+    "Are you safe right now?") raises it, as a first submission would have set it: the
+    staff alerts are owed, the first-contact promise follows, and a hold or quarantine is
+    lifted (a message with a risk level is never held or quarantined). None when no copy
+    holds the token.
+    """
+    first = _by_submission_token(token)
+    if first is None:
+        return None
+    with transaction.atomic():
+        inquiry = Inquiry.objects.select_for_update().get(pk=first.pk)
+        kept = [inquiry.message, *(f.message for f in inquiry.follow_ups.all())]
+        text = submission.message.strip()
+        if text and text not in {k.strip() for k in kept}:
+            follow_up = InquiryFollowUp.objects.create(
+                inquiry=inquiry,
+                message=submission.message,
+                language=submission.language,
+                kind=submission.kind,
+                site_id=submission.site_id,
+            )
+            _event(
+                inquiry,
+                InquiryEvent.Kind.FOLLOW_UP_ADDED,
+                reason="resubmitted",
+                data={"follow_up": follow_up.pk},
+            )
+            logger.info("resubmitted text kept with inquiry id=%s", inquiry.pk)
+        if PRIORITY_RANK[Priority(result.level)] < PRIORITY_RANK[Priority(inquiry.priority)]:
+            _raise_on_resubmission(inquiry, submission, result)
+    return inquiry
+
+
+def _raise_on_resubmission(inquiry: Inquiry, submission: Submission, result) -> None:
+    """A resent form carries a higher risk level: the inquiry takes it, with what it owes.
+
+    As if the first copy had said it: a risk level is never held or quarantined, so either
+    is lifted (and the acknowledgement it missed is owed, the crisis version when urgent).
+    """
+    previous = inquiry.priority
+    inquiry.priority = Priority(result.level)
+    fields = ["priority", "updated_at"]
+    if submission.safety and submission.safety != inquiry.safety:
+        inquiry.safety = submission.safety
+        fields.append("safety")
+    if inquiry.queue is not None and inquiry.first_contact_at is None:
+        inquiry.first_contact_due_at = first_contact_due(
+            inquiry.queue, inquiry.created_at, priority=inquiry.priority
+        )
+        fields.append("first_contact_due_at")
+    lifted = []
+    if inquiry.is_held:
+        inquiry.is_held, inquiry.held_reason = False, ""
+        fields += ["is_held", "held_reason"]
+        lifted.append(_new_event(inquiry, InquiryEvent.Kind.HOLD_RELEASED, reason="risk"))
+    if inquiry.is_spam:
+        inquiry.is_spam = False
+        fields.append("is_spam")
+        lifted.append(
+            _new_event(inquiry, InquiryEvent.Kind.RELEASED, from_state="quarantined", reason="risk")
+        )
+    inquiry.save(update_fields=fields)
+    owed = _risk_alerts(inquiry)
+    channel = acknowledgement_channel(inquiry)
+    acknowledged = inquiry.messages.filter(kind=OutboundMessage.Kind.ACKNOWLEDGEMENT).exists()
+    if lifted and channel and not acknowledged:
+        owed.append(_acknowledgement(inquiry, channel))
+    for message in owed:
+        message.save(force_insert=True)
+    InquiryEvent.objects.bulk_create(
+        [
+            *_risk_events(inquiry, result.concept, previous=previous),
+            *lifted,
+            *(_queued_event(m) for m in owed),
+        ]
+    )
+    _enqueue_on_commit(inquiry.pk, [m.pk for m in owed])
+    logger.info("resubmission raised inquiry id=%s to %s", inquiry.pk, inquiry.priority)
+
+
 def _fold_into_open_inquiry(
-    submission: Submission, *, contact_hash: str, token: str | None, now: datetime
+    submission: Submission, *, contact_hash: str, token: str | None, now: datetime, result
 ) -> Inquiry | None:
     """Past the flood limit, keep the message with the person's open inquiry instead.
 
@@ -216,7 +313,7 @@ def _fold_into_open_inquiry(
     if token:
         # This path is rare, so here the token is looked up first: a resent form whose first
         # copy made an inquiry must not come back as a follow-up of that same inquiry.
-        existing = _by_submission_token(token)
+        existing = _resubmitted(token, submission, result)
         if existing is not None:
             return existing
     target = (
@@ -242,7 +339,7 @@ def _fold_into_open_inquiry(
                 data={"follow_up": follow_up.pk},
             )
     except IntegrityError:
-        existing = _by_submission_token(token) if token else None
+        existing = _resubmitted(token, submission, result) if token else None
         if existing is None:
             raise
         return existing

@@ -158,6 +158,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The heartbeats /healthz reads (intake/health.py): the same Redis, with timeouts short
+# enough that a Redis that hangs never holds a web process for long.
+HEALTH_CACHE_OPTIONS = {"socket_connect_timeout": 0.05, "socket_timeout": 0.05}
+CACHES["health"] = {
+    **CACHES["default"],
+    **({"OPTIONS": HEALTH_CACHE_OPTIONS} if REDIS_URL else {"LOCATION": "reengage-health"}),
+}
 # The public form's empty markup, per language, in each process's own memory: drawing it
 # cost ~45 ms a visit (measured by `make bench`). Per process, so a deploy never serves an old form;
 # a site added or retired in admin shows within PUBLIC_FORM_CACHE_SECONDS (at once in the
@@ -365,6 +372,9 @@ OUTBOX_BACKOFF_BASE_SECONDS = env.float("OUTBOX_BACKOFF_BASE_SECONDS", default=3
 OUTBOX_BACKOFF_MAX_SECONDS = env.float("OUTBOX_BACKOFF_MAX_SECONDS", default=3600.0)
 # An inquiry not routed this long after it was saved is picked up by the sweeper.
 ROUTING_GRACE_SECONDS = env.float("ROUTING_GRACE_SECONDS", default=60.0)
+# Beat sends a heartbeat task to each queue this often; /healthz reports a queue whose last
+# one is older than three of these (plus 5 s) as not served.
+HEALTH_HEARTBEAT_SECONDS = env.float("HEALTH_HEARTBEAT_SECONDS", default=15.0)
 # Routing rules, queues and holidays are re-read at most this often by each process (a change
 # saved in admin reaches the workers within this time).
 ROUTING_SETUP_TTL_SECONDS = env.float("ROUTING_SETUP_TTL_SECONDS", default=10.0)
@@ -377,7 +387,18 @@ CELERY_BEAT_SCHEDULE = {
     "urgent-escalation": {"task": "intake.tasks.urgent_escalation_task", "schedule": 30.0},
     "check-in": {"task": "intake.tasks.check_in_task", "schedule": 3600.0},
     "purge-expired": {"task": "intake.tasks.purge_expired_task", "schedule": 24 * 3600.0},
+    **{
+        f"health-heartbeat-{queue}": {
+            "task": "intake.tasks.health_heartbeat_task",
+            "schedule": HEALTH_HEARTBEAT_SECONDS,
+            "options": {"queue": queue, "expires": HEALTH_HEARTBEAT_SECONDS},
+        }
+        for queue in ("routing", "messages")
+    },
 }
+# /healthz's detailed report (broker, workers, beat, outbox) for a monitor that sends
+# "Authorization: Bearer <token>"; staff signed in see it too. Empty: staff only.
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
 
 # --- Security -------------------------------------------------------------------------
 TRUSTED_PROXIES = env.int("DJANGO_TRUSTED_PROXIES", default=0)

@@ -28,6 +28,7 @@ CELERY_BROKER_URL = "memory://localhost/"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "forms": CACHES["forms"],
+    "health": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "health"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "intake.messaging.sms.MemorySMSBackend"

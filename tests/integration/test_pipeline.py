@@ -84,19 +84,9 @@ def test_thanks_page_and_health_on_the_real_stack(web, worker) -> None:
     assert "We got your message" in thanks.body
     assert "Canary-4242" not in thanks.body and "River" not in thanks.body
 
-    health = support.wait_until(
-        lambda: (
-            (h := json.loads(client.request("/healthz").body))
-            and h["beat"] == "ok"
-            and h["worker"].startswith("ok")
-            and h
-        ),
-        timeout=20,
-        what="beat heartbeat and worker answer",
-    )
-    assert health["database"] == "ok"
-    assert health["broker"] == "ok"
-    assert health["worker"].startswith("ok")
+    # In public, status only; the detailed report from heartbeats is drilled in
+    # test_hardening_drills.py.
+    assert json.loads(client.request("/healthz").body) == {"status": "ok"}
 
 
 def test_a_worker_started_without_queues_consumes_routing_and_messages(
