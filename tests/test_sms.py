@@ -8,6 +8,7 @@ import json
 import threading
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -203,3 +204,30 @@ def test_sms_text_is_neutral_in_every_message(db) -> None:
                 "terapia",
             ):
                 assert word not in text, (name, language, word)
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(path.stem for path in (Path(__file__).parents[1] / "templates" / "sms").glob("*.txt")),
+)
+def test_a_text_is_plain_text_never_html_escaped(db, name: str) -> None:
+    """A coordinator's "we're" or a program named "A & B" arrives as typed, not as entities."""
+    from intake.messaging.render import render_sms
+
+    typed = "We're glad you wrote — A & B <team>"
+    context = {
+        "org_name": typed,
+        "body": typed,
+        "code": "123456",
+        "due": datetime(2026, 11, 19, 17, 30, tzinfo=NY),
+        "reassessment_at": datetime(2026, 11, 19, 17, 30, tzinfo=NY),
+        "reassessment_format": "Virtual",
+        "crisis_phone": "988",
+        "emergency_phone": "911",
+        "site_url": "https://example.org/",
+        "worklist_url": "https://example.org/admin/",
+        "admin_url": "https://example.org/admin/x/",
+    }
+    text = render_sms(name, context, "en")
+    assert typed in text
+    assert "&#x27;" not in text and "&amp;" not in text and "&lt;" not in text
