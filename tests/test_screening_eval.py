@@ -5,8 +5,14 @@ read neither the rules nor the development sets. A failure reports rates and cou
 the messages: reading a held-out message to mend a rule would make the set a development set
 (write a fresh one instead, and move this one to ``seen_*``).
 
-Targets not reached yet are marked ``xfail(strict=True)`` with the rate measured: they are
-still run, and the day one is met the mark must go (a strict xfail that passes fails).
+Targets not reached yet are marked ``xfail(strict=True)`` with the rate measured (``NOT_REACHED``):
+they are still run, and the day one is met the mark must go (a strict xfail that passes fails).
+
+The set here today (written 2026-12-01 by an author who read neither the rules, the
+development sets nor the learned layer's data) was measured once, with the rules and the
+learned layer as committed before it existed: ``NOT_REACHED`` holds those counts. The set
+before it is in ``seen_*`` and in the learned layer's training data. When this set has been
+used to tune anything, write a fresh one and move this one to ``seen_*`` the same way.
 """
 
 from __future__ import annotations
@@ -50,29 +56,35 @@ def urgent(s: Screening) -> bool:
 
 
 NOT_YET = "target not reached on this set yet"
+# (test, language or "pooled") -> "hits/total" measured, for each target not reached yet.
+# 2026-12-01, the fresh set, measured once: every crisis message flagged in each language
+# (the rules alone: en 41/45, es 41/45, pt 43/45); urgent is the rules' alone (the learned
+# layer never makes a message urgent): es reaches 80 %, en and pt do not; spam 56/66
+# quarantined (the rules alone 43/66).
+NOT_REACHED = {
+    ("urgent", "en"): "35/45",
+    ("urgent", "pt"): "35/45",
+    ("spam", "pooled"): "56/66",
+}
 
 
-@pytest.mark.parametrize(
-    "language",
-    [
-        pytest.param("en", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 42/45")),
-        pytest.param("es", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 39/45")),
-        pytest.param("pt", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 42/45")),
-    ],
-)
+def not_reached(test: str, where: str = "pooled") -> pytest.MarkDecorator:
+    """A strict xfail while ``NOT_REACHED`` lists the target; otherwise the test must pass."""
+    measured = NOT_REACHED.get((test, where), "")
+    return pytest.mark.xfail(measured != "", strict=True, reason=f"{NOT_YET}: {measured}")
+
+
+def by_language(test: str) -> list:
+    return [pytest.param(language, marks=not_reached(test, language)) for language in LANGUAGES]
+
+
+@pytest.mark.parametrize("language", by_language("flagged"))
 def test_crisis_messages_are_flagged_urgent_or_review(language: str) -> None:
     rate, counts = share(SETS[language], "crisis", flagged)
     assert rate >= Fraction(95, 100), f"flagged urgent or review: {counts}"
 
 
-@pytest.mark.parametrize(
-    "language",
-    [
-        pytest.param("en", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 32/45")),
-        pytest.param("es", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 34/45")),
-        pytest.param("pt", marks=pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 31/45")),
-    ],
-)
+@pytest.mark.parametrize("language", by_language("urgent"))
 def test_most_crisis_messages_are_urgent(language: str) -> None:
     rate, counts = share(SETS[language], "crisis", urgent)
     assert rate >= Fraction(80, 100), f"urgent: {counts}"
@@ -93,6 +105,13 @@ def test_ordinary_messages_are_left_alone() -> None:
     assert rate <= Fraction(10, 100), f"review: {counts}"
 
 
+@pytest.mark.parametrize("language", by_language("ordinary_review"))
+def test_ordinary_messages_are_rarely_flagged_for_review_today(language: str) -> None:
+    # The learned layer's threshold was chosen to keep this within 5 % in each language.
+    rate, counts = share(SETS[language], "legit", lambda s: s.level == Level.REVIEW)
+    assert rate <= Fraction(5, 100), f"review: {counts}"
+
+
 def test_past_negated_and_idiomatic_messages_are_rarely_urgent() -> None:
     rate, counts = share(POOLED, "tricky", urgent)
     assert rate <= Fraction(10, 100), f"urgent: {counts}"
@@ -103,7 +122,12 @@ def test_ordinary_messages_in_other_languages_are_never_quarantined() -> None:
     assert rate == 0, f"quarantined: {counts}"
 
 
-@pytest.mark.xfail(strict=True, reason=f"{NOT_YET}: 58/66")
+def test_ordinary_messages_in_other_languages_are_never_flagged() -> None:
+    rate, counts = share(SETS["other"], "legit", flagged)
+    assert rate == 0, f"flagged: {counts}"
+
+
+@not_reached("spam")
 def test_spam_is_quarantined() -> None:
     rate, counts = share(POOLED, "spam", lambda s: s.quarantine)
     assert rate >= Fraction(95, 100), f"quarantined: {counts}"

@@ -1,6 +1,6 @@
 """Pure screening of an inquiry's message: its risk level and its spam signals.
 
-Three layers, in English, Spanish and Brazilian Portuguese, always all three (people mix):
+Four layers, in English, Spanish and Brazilian Portuguese, always all three (people mix):
 
 * ``phrases``: the confident, listed crisis phrasings (urgent).
 * ``concepts``: ideas of danger matched the way people write (stems and conjugations, extra
@@ -8,11 +8,20 @@ Three layers, in English, Spanish and Brazilian Portuguese, always all three (pe
   idea is urgent; a loose match, a history or a review idea (a burden, hopelessness, a past
   attempt, worry about someone) is "possible risk — review today". See ``CONCEPTS.md``.
 * ``spam``: a score of independent signals; no single everyday word quarantines a message.
+* ``learned``: a second look, only at messages the rules leave routine. A small naive Bayes
+  model trained on every labelled set (``scripts/screening_train.py``) reads words, word
+  pairs and letter pieces; when the message reads like the crisis messages it learned from,
+  it is raised to "possible risk — review today" (concept ``learned``). It never makes a
+  message urgent and never lowers what the rules set. A second model adds one spam signal
+  (``spam.LEARNED_SPAM_WEIGHT``), never enough alone. See ``learned.py`` for what they can
+  and cannot do; their cross-validated figures are in ``docs/safety.md``.
 
 Policy decisions, kept here so they are reviewed with the code:
 
 * The person's own answer to "Are you safe right now?" comes first.
-* Any risk level beats every spam signal: urgent and review are never quarantined.
+* Any risk level beats every spam signal: urgent and review are never quarantined, a
+  review raised by the learned layer included (a person in danger who pastes a link must
+  not be hidden; a spam message it raises is read by a person, at the cost of a minute).
 * Negation: an explicit denial of the present state (the tables' negations and idioms
   decide for the listed phrases too) ("I'm not suicidal, just tired", "no
   estoy pensando en hacerme daño", "não sou suicida") does not count. "I don't want to hurt
@@ -27,18 +36,21 @@ Policy decisions, kept here so they are reviewed with the code:
   alone is one signal below the threshold: a person writing in Russian or Chinese is never
   quarantined for it.
 
-Limits: these are lists of ways people say things, a safety net and not a classifier. That
+Limits: the rules are lists of ways people say things, a safety net and not a classifier;
+the learned layer reads resemblance, not meaning, and only ever asks for a same-day read. That
 is why the person is asked, why every page shows crisis help and why every inquiry is read
 by a person. Screening is judged on evaluation sets it was never tuned on
 (``tests/data/screening/eval_*.jsonl``, ``make screening-eval``); a message it gets wrong in
-use belongs in ``dev_*.jsonl`` and its idea in a concept table.
+use belongs in ``dev_*.jsonl`` and its idea in a concept table (then retrain the learned
+layer). Today's ``eval_*`` is in the learned layer's training too: only a fresh set measures
+the two together.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import concepts
+from . import concepts, learned
 from .phrases import _CRISIS, _NEGATIONS, has_crisis_language, has_risk_words
 from .spam import (
     _PERSONAL_CONTEXT,
@@ -71,6 +83,7 @@ __all__ = [
     "normalise",
     "risk_level",
     "screen",
+    "second_look",
     "spam_score",
 ]
 
@@ -136,24 +149,49 @@ def risk_level(text: str, *, safety: str = "", crisis: bool | None = None) -> tu
     return Level.ROUTINE, ""
 
 
+def second_look(text: str) -> bool:
+    """True when the learned layer asks for a same-day read of a message the rules leave
+    routine. It defers to the rules where they found an idea of danger and read it as
+    denied or an idiom ("im not trying to hurt myself", "this commute is killing me"): the
+    layer is for what no table foresaw, not a second opinion on what one did."""
+    return learned.raises_to_review(text) and not concepts.denied(text)
+
+
 def has_risk_signal(text: str, *, safety: str = "") -> bool:
-    """True when no limit may refuse this post: a danger answer or a review/urgent level."""
-    return safety in SAFETY_CONCERN or risk_level(text, safety=safety)[0] != Level.ROUTINE
+    """True when no limit may refuse this post: a danger answer or a review/urgent level
+    (the learned layer's review included, as ``screen`` sets it)."""
+    return (
+        safety in SAFETY_CONCERN
+        or risk_level(text, safety=safety)[0] != Level.ROUTINE
+        or second_look(text)
+    )
 
 
 def screen(
-    text: str, *, safety: str = "", honeypot_filled: bool = False, too_fast: bool = False
+    text: str,
+    *,
+    safety: str = "",
+    honeypot_filled: bool = False,
+    too_fast: bool = False,
+    learned_layer: bool = True,
 ) -> Screening:
     """Risk level and spam score for one message; urgent and review are never quarantined.
 
     The form's bot signals (a filled honeypot, a too-fast post) are not counted when the
     person answered that something is wrong or the message carries a risk signal: a password
     manager or a quick paste must never hide someone who may be in danger.
+
+    A message the rules leave routine gets the learned layer's second look (``learned``),
+    which can only raise it to review; the learned spam model is one signal in the score.
+    ``learned_layer=False`` gives the rules alone, for measuring what the layer adds
+    (``scripts/screening_train.py``).
     """
     crisis = has_crisis_language(text)
     level, concept = risk_level(text, safety=safety, crisis=crisis)
+    if level == Level.ROUTINE and learned_layer and second_look(text):
+        level, concept = Level.REVIEW, learned.CONCEPT
     concern = level != Level.ROUTINE or safety in SAFETY_CONCERN
-    content = spam_score(text)
+    content = spam_score(text, learned_spam=None if learned_layer else False)
     form_signals = (HONEYPOT_WEIGHT if honeypot_filled else 0) + (
         TOO_FAST_WEIGHT if too_fast else 0
     )

@@ -1,0 +1,212 @@
+"""The learned layer: reproducible from the data, only ever a same-day review, and one spam
+signal that never quarantines a person on its own.
+
+The messages written here are illustrations written for these tests, not from the sets.
+Rates on unseen messages are measured by ``scripts/screening_train.py --report`` (cross-
+validation) and by ``tests/test_screening_eval.py`` on the evaluation set.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import sys
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from intake.admin.wording import risk_concept_words
+from intake.screening import (
+    SPAM_THRESHOLD,
+    Level,
+    concepts,
+    has_risk_signal,
+    learned,
+    risk_level,
+    screen,
+    spam,
+    spam_score,
+)
+from intake.screening.learned_fit import dump, fingerprint, fit, load
+
+# Guarded ways of telling a plan or means that no listed phrase covers (the rules leave them
+# routine, so only the layer can ask for a read today).
+UNLISTED = [
+    "everything is set for saturday. i just wanted the counselors to know it wasnt their fault",
+    "i've been counting the pills in the cabinet every night, theres enough now",
+]
+ORDINARY = [
+    "Is the Tuesday evening group still running? I work days now.",
+    "hace mucho que no voy, quiero regresar al grupo de los martes",
+    "quero voltar pro grupo de terça, como faço?",
+]
+# A long letter about ordinary things (each sentence written for this test).
+LETTER = (
+    "Hi, I was in the evening group for about six months last year and stopped when my shifts "
+    "changed at the warehouse. My new manager is better about schedules, so I could do "
+    "Tuesdays or Thursdays after six. My insurance changed in January, I think it is still "
+    "accepted but please tell me if I need to call them first. I also moved, so the address "
+    "you have is old; the phone number is the same. I liked the counselor I had, if she is "
+    "still there I would like to be in her group again, but anyone is fine. "
+)
+
+
+@pytest.fixture(scope="module")
+def examples():
+    return load()
+
+
+def test_the_committed_model_is_what_the_training_data_gives(examples) -> None:
+    committed = learned.MODEL_PATH.read_text(encoding="utf-8")
+    trained_on = json.loads(committed)["trained_on"]
+    assert trained_on["sha256"] == fingerprint(examples), (
+        "the labelled sets changed since the model was trained: run scripts/screening_train.py"
+    )
+    assert committed == dump(fit(examples)), (
+        "learned_model.json is not what the training gives: run scripts/screening_train.py"
+    )
+
+
+def test_the_model_file_stays_small() -> None:
+    assert learned.MODEL_PATH.stat().st_size < 1_000_000
+
+
+def test_the_layer_only_ever_raises_a_routine_message_to_review(examples) -> None:
+    raised = 0
+    # Every fifth labelled message keeps this quick; the whole sets are screened elsewhere.
+    for example in examples[::5]:
+        rules = screen(example.text, learned_layer=False)
+        result = screen(example.text)
+        if rules.level != Level.ROUTINE:
+            # Never lowered, never renamed: the rules' reading stands.
+            assert (result.level, result.concept) == (rules.level, rules.concept), example
+        elif result.level != Level.ROUTINE:
+            assert (result.level, result.concept) == (Level.REVIEW, "learned"), example
+            assert not result.quarantine, example
+            raised += 1
+        if example.label == "legit":
+            assert not result.quarantine, example  # the spam signal never tips a person
+    assert raised  # the comparison above was not empty
+
+
+@pytest.mark.parametrize("text", UNLISTED)
+def test_a_danger_no_listed_phrase_covers_is_read_today(text: str) -> None:
+    assert risk_level(text) == (Level.ROUTINE, "")
+    result = screen(text)
+    assert (result.level, result.concept) == (Level.REVIEW, "learned")
+    assert not result.crisis  # not crisis language: no page at night, no urgent promise
+    assert has_risk_signal(text)  # so no limit refuses the post either
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im not trying to hurt myself i just feel tired",
+        "i dont have a gun and im not going to the bridge, just sad",
+        "I can't go on Tuesdays anymore",
+    ],
+)
+def test_the_layer_defers_where_the_rules_read_a_denial_or_an_idiom(text: str) -> None:
+    assert concepts.denied(text)
+    assert learned.raises_to_review(text)  # the model alone would ask: the rules decide
+    assert screen(text).level == Level.ROUTINE
+    assert not has_risk_signal(text)
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_messages_stay_routine(text: str) -> None:
+    result = screen(text)
+    assert (result.level, result.concept, result.quarantine) == (Level.ROUTINE, "", False)
+    assert not has_risk_signal(text)
+
+
+def test_one_sentence_of_danger_inside_a_long_letter_is_still_read() -> None:
+    assert screen(LETTER * 3).level == Level.ROUTINE
+    text = LETTER * 2 + UNLISTED[0] + ". " + LETTER
+    assert screen(text, learned_layer=False).level == Level.ROUTINE
+    assert (screen(text).level, screen(text).concept) == (Level.REVIEW, "learned")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Здравствуйте, я хочу вернуться в группу", "你好，我想回到小组", "", "!!! ???"],
+)
+def test_a_script_it_cannot_read_gets_no_opinion(text: str) -> None:
+    assert learned.crisis_score(text) == -math.inf
+    assert not learned.raises_to_review(text)
+    assert not learned.reads_as_spam(text)
+
+
+def test_the_threshold_is_the_one_the_model_file_names() -> None:
+    data = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))
+    model = learned.from_json(data, "crisis")
+    text = UNLISTED[0]
+    assert learned.raises_to_review(text) == (model.score_closely(text) >= model.threshold)
+    assert data["crisis"]["threshold"] == model.threshold > 0
+
+
+def test_the_learned_spam_signal_is_below_the_threshold_and_the_come_back_credit() -> None:
+    assert spam.LEARNED_SPAM_WEIGHT < SPAM_THRESHOLD
+    assert spam.LEARNED_SPAM_WEIGHT <= spam._PERSONAL_CONTEXT_CREDIT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to come back to the program, can you call me",
+        "Is there a group on Tuesdays?",  # no one speaks of themselves: one signal already
+        "quiero volver al programa, me pueden llamar",
+    ],
+)
+def test_the_learned_spam_signal_alone_never_quarantines_a_person(text: str) -> None:
+    assert spam_score(text, learned_spam=True) < SPAM_THRESHOLD
+    assert spam_score(text, learned_spam=True) - spam_score(text, learned_spam=False) <= (
+        spam.LEARNED_SPAM_WEIGHT
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sites profissionais para clinicas a partir de R$ 499 com hospedagem gratis por 1 ano",
+        "Buy 5 star Google reviews for your business, 100% real and safe, packages from 20",
+    ],
+)
+def test_a_pitch_the_rules_leave_just_short_is_quarantined_with_the_learned_signal(
+    text: str,
+) -> None:
+    rules = screen(text, learned_layer=False)
+    assert not rules.quarantine
+    assert learned.reads_as_spam(text)
+    result = screen(text)
+    assert result.spam_score == rules.spam_score + spam.LEARNED_SPAM_WEIGHT
+    assert result.quarantine
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt-br"])
+def test_the_risk_card_says_why_in_words(language: str) -> None:
+    with translation.override(language):
+        words = risk_concept_words(learned.CONCEPT)
+    assert words.endswith(".") and "_" not in words and len(words) > 20
+
+
+def _training_script():
+    path = Path(__file__).parent.parent / "scripts" / "screening_train.py"
+    spec = importlib.util.spec_from_file_location("screening_train", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["screening_train"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_training_report_measures_what_screen_does(examples) -> None:
+    script = _training_script()
+    data = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))
+    crisis, spam_model = learned.from_json(data, "crisis"), learned.from_json(data, "spam")
+    for example in examples[::7]:
+        scores = script.Scores(crisis.score_closely(example.text), spam_model.score(example.text))
+        measured = script.with_layer(example, scores, crisis.threshold, spam_model.threshold)
+        result = screen(example.text)
+        assert measured == (result.level, result.quarantine), example
