@@ -38,6 +38,8 @@ class Refusal(StrEnum):
     AUTHOR = "author"
     SIGN_PERMISSION = "permission"
     NOTE_CHANGED = "note_changed"
+    NOT_READY = "not_ready"
+    READY_CHANGED = "ready_changed"
     NOT_FAILED = "not_failed"
     PHONE = "phone"
     NO_PHONE = "no_phone"
@@ -75,6 +77,13 @@ MESSAGES = {
     Refusal.SIGN_PERMISSION: _("Only a clinical reviewer can sign notes."),
     Refusal.NOTE_CHANGED: _(
         "The note changed after you opened it. Please read it again before you sign."
+    ),
+    Refusal.NOT_READY: _(
+        "This note is still a draft. Its author marks it ready for review when it is "
+        "finished; then it can be signed."
+    ),
+    Refusal.READY_CHANGED: _(
+        "The note changed after you opened it. Please read it again, then mark it ready."
     ),
     Refusal.NOT_FAILED: _("Only a failed message can be retried."),
     Refusal.PHONE: _("That phone number doesn't look complete. Please include the area code."),

@@ -1,7 +1,7 @@
 """Where staff land after signing in, and the sign-in page that sends them there.
 
 Each role has a page to start from: coordinators their own worklist, clinicians the
-reassessments waiting for a note, clinical reviewers the notes waiting to be signed, program
+upcoming reassessments, clinical reviewers the notes waiting to be signed, program
 admins the dashboard. Someone with several roles gets the first of that order; anyone else
 (a superuser with no role, a supervisor) gets the staff home page. The sign-in page goes to
 this landing unless it was asked for a staff page that exists (never another site, a public
@@ -30,10 +30,10 @@ def _worklist(query: str) -> Callable[[], str]:
 LANDINGS: list[tuple[str, Callable[[], str]]] = [
     # Their worklist: the inquiries assigned to them, in their queues.
     (COORDINATOR, _worklist("assigned=me")),
-    # Reassessments with no note yet (intake.admin.filters.NoteWaitingFilter).
-    (CLINICIAN, _worklist("note=waiting")),
-    # Drafts, which are what waits to be signed.
-    (REVIEWER, lambda: f"{reverse('admin:intake_reassessmentnote_changelist')}?state__exact=draft"),
+    # Their upcoming reassessments, each with its note's state (intake/admin/upcoming.py).
+    (CLINICIAN, lambda: reverse("admin:intake_inquiry_reassessments")),
+    # The notes their authors marked ready for review, oldest first: what waits to be signed.
+    (REVIEWER, lambda: f"{reverse('admin:intake_reassessmentnote_changelist')}?state__exact=ready"),
     (PROGRAM_ADMIN, lambda: reverse("intake-dashboard")),
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -134,6 +135,41 @@ def inquiries_visible_to(user, now: datetime | None = None) -> QuerySet[Inquiry]
     return qs.filter(queue__members=user)
 
 
+def upcoming_reassessments(user, *, now: datetime, past_days: int = 14) -> QuerySet[Inquiry]:
+    """Scheduled reassessments this user may see, soonest first, in one query.
+
+    From a day before ``now`` on (so every queue's "today" is whole), and the ``past_days``
+    before that whose note is not signed yet. Each has its queue, sites, ``note_pk`` and
+    ``note_state`` (its latest note, or None) and ``note_signed``; what the person wrote and
+    their contacts are not read.
+    """
+    from .models import ReassessmentNote
+
+    notes = ReassessmentNote.objects.filter(inquiry=OuterRef("pk")).order_by("-created_at", "-pk")
+    signed = notes.filter(state=ReassessmentNote.State.SIGNED)
+    return (
+        inquiries_visible_to(user, now)
+        .filter(
+            reassessment_at__isnull=False,
+            status__in=[Inquiry.Status.REASSESSMENT_SCHEDULED, Inquiry.Status.RETURNED],
+            is_spam=False,
+            erased_at__isnull=True,
+        )
+        .annotate(
+            note_pk=Subquery(notes.values("pk")[:1]),
+            note_state=Subquery(notes.values("state")[:1]),
+            note_signed=Exists(signed),
+        )
+        .filter(
+            Q(reassessment_at__gte=now - timedelta(days=1))
+            | Q(reassessment_at__gte=now - timedelta(days=past_days), note_signed=False)
+        )
+        .select_related("reassessment_site")
+        .defer("message", "safety", "email", "phone")
+        .order_by("reassessment_at", "pk")
+    )
+
+
 def earlier_inquiries(inquiry: Inquiry) -> QuerySet[Inquiry]:
     """Other inquiries from the same person, linked by contact hash (never decrypted)."""
     if not inquiry.contact_hash:
@@ -199,7 +235,7 @@ def risk_summary(inquiry: Inquiry) -> RiskSummary:
         reached=inquiry.reached_at is not None,
         due=inquiry.first_contact_due_at.astimezone(tz) if inquiry.first_contact_due_at else None,
         phone=phone,
-        phone_display=phone_display(phone),
+        phone_display=phone_display(phone, region=queue_phone_region(inquiry.queue)),
         can_text=bool(phone and inquiry.text_ok),
         phone_only=bool(phone) and not inquiry.email and not inquiry.text_ok,
         email=inquiry.email,
@@ -238,8 +274,11 @@ def case_sections(inquiry: Inquiry, *, viewer) -> CaseSections:
         internal_notes=list(InternalNote.objects.filter(inquiry=inquiry).select_related("author")),
         notes=list(
             ReassessmentNote.objects.filter(inquiry=inquiry)
-            .select_related("author", "signed_by", "amends")
-            .defer(*ReassessmentNote.CLINICAL_FIELDS)
+            .select_related("author", "signed_by", "amends", "start_site")
+            .defer(
+                *ReassessmentNote.CLINICAL_FIELDS,
+                *(f"amends__{name}" for name in ReassessmentNote.CLINICAL_FIELDS),
+            )
         ),
         events=list(inquiry.events.select_related("actor")),
         earlier=[e for e in earlier_all if e.pk in visible],
@@ -247,8 +286,9 @@ def case_sections(inquiry: Inquiry, *, viewer) -> CaseSections:
     )
 
 
-def phone_display(phone: str) -> str:
-    """An E.164 number written the way people read it in its country ("(617) 555-0188")."""
+def phone_display(phone: str, region: str | None = None) -> str:
+    """An E.164 number written the way people read it ("(617) 555-0188"): in its country's
+    own format, or, given the ``region`` it is read from, international when from elsewhere."""
     if not phone:
         return ""
     import phonenumbers
@@ -257,7 +297,39 @@ def phone_display(phone: str) -> str:
         number = phonenumbers.parse(phone, None)
     except phonenumbers.NumberParseException:
         return phone
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    abroad = region and phonenumbers.region_code_for_number(number) != region.upper()
+    style = phonenumbers.PhoneNumberFormat
+    return phonenumbers.format_number(number, style.INTERNATIONAL if abroad else style.NATIONAL)
+
+
+def queue_phone_region(queue) -> str:
+    """Where a queue's team dials from: its time zone's country in the time zone database
+    (America/New_York: US), else ``PHONE_DEFAULT_REGION`` (unrouted, or a zone of no one
+    country such as UTC)."""
+    countries = _zone_countries()
+    return countries.get(queue.time_zone if queue else "", settings.PHONE_DEFAULT_REGION)
+
+
+@lru_cache(maxsize=1)
+def _zone_countries() -> dict[str, str]:
+    """zone.tab, beside the system's time zones: each zone's one country code."""
+    import zoneinfo
+    from pathlib import Path
+
+    for folder in zoneinfo.TZPATH:
+        table = Path(folder) / "zone.tab"
+        if table.is_file():
+            rows = (line.split("\t") for line in table.read_text().splitlines())
+            return {row[2]: row[0] for row in rows if len(row) >= 3 and not row[0].startswith("#")}
+    return {}
+
+
+def staff_by_id(ids) -> dict:
+    """The staff accounts named by id (in an inquiry's events), by id: one query."""
+    from django.contrib.auth import get_user_model
+
+    wanted = {int(i) for i in ids if i and str(i).isdigit() and len(str(i)) < 12}
+    return {u.pk: u for u in get_user_model().objects.filter(pk__in=wanted)} if wanted else {}
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Each role lands on its own page after signing in; a missing or unsafe ``next`` lands there too.
 
-Coordinators land on their own worklist, clinicians on the reassessments waiting for a note,
+Coordinators land on their own worklist, clinicians on the upcoming reassessments,
 clinical reviewers on the notes waiting to be signed, program admins on the dashboard. The
 sign-in here is the real form (``POST /admin/login/``), as a person sends it.
 """
@@ -29,8 +29,8 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password"
 WORKLIST = "/admin/intake/inquiry/"
 MINE = "/admin/intake/inquiry/?assigned=me"
-WAITING_FOR_A_NOTE = "/admin/intake/inquiry/?note=waiting"
-WAITING_TO_BE_SIGNED = "/admin/intake/reassessmentnote/?state__exact=draft"
+UPCOMING_REASSESSMENTS = "/admin/intake/inquiry/reassessments/"
+WAITING_TO_BE_SIGNED = "/admin/intake/reassessmentnote/?state__exact=ready"
 DASHBOARD = "/admin/dashboard/"
 
 
@@ -77,12 +77,12 @@ def landed(client: Client, username: str, next_path: str | None = None) -> str:
     ("roles", "expected"),
     [
         ((COORDINATOR,), MINE),
-        ((CLINICIAN,), WAITING_FOR_A_NOTE),
+        ((CLINICIAN,), UPCOMING_REASSESSMENTS),
         ((REVIEWER,), WAITING_TO_BE_SIGNED),
         ((PROGRAM_ADMIN,), DASHBOARD),
         # Several roles: the first of coordinator > clinician > reviewer > program admin.
         ((PROGRAM_ADMIN, REVIEWER, CLINICIAN, COORDINATOR), MINE),
-        ((PROGRAM_ADMIN, REVIEWER, CLINICIAN), WAITING_FOR_A_NOTE),
+        ((PROGRAM_ADMIN, REVIEWER, CLINICIAN), UPCOMING_REASSESSMENTS),
         ((PROGRAM_ADMIN, REVIEWER), WAITING_TO_BE_SIGNED),
         # No landing role: the staff home page.
         ((SUPERVISOR,), "/admin/"),
@@ -121,10 +121,15 @@ def test_the_landing_pages_show_what_waits_for_each_role(roles, django_capture_o
     for other in (theirs, needs_note, has_note):
         services.inquiry_assign(actor=kim, inquiry_id=other.pk, assignee=kim)
     Inquiry.objects.filter(pk__in=[needs_note.pk, has_note.pk]).update(
-        status=Inquiry.Status.REASSESSMENT_SCHEDULED
+        status=Inquiry.Status.REASSESSMENT_SCHEDULED,
+        reassessment_at=timezone.now() + timedelta(days=1),
+        reassessment_format=Inquiry.CareFormat.VIRTUAL,
     )
-    draft = services.note_add(actor=cleo, inquiry_id=has_note.pk, fields={"plan": "resume"})
+    ready = services.note_add(actor=cleo, inquiry_id=has_note.pk, fields={"plan": "resume"})
+    services.note_mark_ready(actor=cleo, note_id=ready.pk)
+    services.note_add(actor=cleo, inquiry_id=theirs.pk, fields={"plan": "resume"})  # a draft
     signed = services.note_add(actor=cleo, inquiry_id=mine.pk, fields={"plan": "resume"})
+    services.note_mark_ready(actor=cleo, note_id=signed.pk)
     services.note_sign(actor=rita, note_id=signed.pk, version=services.note_version(signed))
 
     def listed(client: Client, path: str, model: str) -> set[int]:
@@ -134,9 +139,12 @@ def test_the_landing_pages_show_what_waits_for_each_role(roles, django_capture_o
     lee_client = Client()
     assert listed(lee_client, landed(lee_client, "lee"), "inquiry") == {mine.pk}
     cleo_client = Client()
-    assert listed(cleo_client, landed(cleo_client, "cleo"), "inquiry") == {needs_note.pk}
+    # The upcoming reassessments, with a note started or not.
+    upcoming = {needs_note.pk, has_note.pk}
+    assert listed(cleo_client, landed(cleo_client, "cleo"), "inquiry") == upcoming
     rita_client = Client()
-    assert listed(rita_client, landed(rita_client, "rita"), "reassessmentnote") == {draft.pk}
+    # Only the note its author marked ready: not a draft still being written, not a signed one.
+    assert listed(rita_client, landed(rita_client, "rita"), "reassessmentnote") == {ready.pk}
 
 
 @pytest.mark.parametrize(

@@ -184,6 +184,7 @@ def world(roles, django_capture_on_commit_callbacks) -> World:
         inquiry_id=urgent.pk,
         fields={"what_changed": "new job", "plan": "resume"},
     )
+    services.note_mark_ready(actor=people["clinician"], note_id=to_sign.pk)
     signed = services.note_sign(
         actor=people["reviewer"], note_id=to_sign.pk, version=services.note_version(to_sign)
     )
@@ -329,6 +330,7 @@ PAGES = {
     "staff home (clinician)": get("clinician", ADMIN),
     "urgent inquiry (clinician)": get("clinician", lambda w: inquiry_url(w, "urgent")),
     "notes list (clinician)": get("clinician", f"{ADMIN}intake/reassessmentnote/"),
+    "note search page (clinician)": get("clinician", f"{ADMIN}intake/reassessmentnote/add/"),
     "note add page (clinician)": get(
         "clinician",
         lambda w: f"{ADMIN}intake/reassessmentnote/add/?inquiry={w.things['routine'].pk}",

@@ -123,9 +123,8 @@ def test_clinicians_write_drafts_only_their_author_edits_and_reviewers_sign(peop
     inquiry = people["inquiry"]
     clinician = client_for(people["clinician"])
     response = clinician.post(
-        "/admin/intake/reassessmentnote/add/",
+        f"/admin/intake/reassessmentnote/add/?inquiry={inquiry.pk}",
         {
-            "inquiry": inquiry.pk,
             "what_changed": "New job, evenings free",
             "current_needs": "x",
             "plan_codes": ["modified", "different_group"],
@@ -151,7 +150,33 @@ def test_clinicians_write_drafts_only_their_author_edits_and_reviewers_sign(peop
     assert ReassessmentNote.objects.get().what_changed == "New job, evenings free"
     assert clinician.post(f"/admin/intake/reassessmentnote/{note.pk}/sign/").status_code == 403
 
+    # A draft is the author's unfinished work: the reviewer is told so, and nothing is signed.
     reviewer = client_for(people["reviewer"])
+    refused = reviewer.post(
+        f"/admin/intake/reassessmentnote/{note.pk}/sign/",
+        {"version": services.note_version(note)},
+        follow=True,
+    )
+    assert "This note is still a draft" in refused.content.decode()
+    note.refresh_from_db()
+    assert note.state == "draft" and note.signed_by is None
+
+    # Another clinician cannot mark someone else's draft ready; its author can.
+    not_theirs = other.post(
+        f"/admin/intake/reassessmentnote/{note.pk}/ready/",
+        {"version": services.note_version(note)},
+        follow=True,
+    )
+    assert "Only the author can change a draft note." in not_theirs.content.decode()
+    note.refresh_from_db()
+    assert note.state == "draft"
+    clinician.post(
+        f"/admin/intake/reassessmentnote/{note.pk}/ready/",
+        {"version": services.note_version(note)},
+    )
+    note.refresh_from_db()
+    assert note.state == "ready"
+
     reviewer.post(
         f"/admin/intake/reassessmentnote/{note.pk}/sign/",
         {"version": services.note_version(note)},
@@ -165,6 +190,7 @@ def test_a_signed_note_cannot_be_changed_by_anyone_and_an_amendment_shows_with_i
     people, admin_user
 ) -> None:
     note = write_note(people)
+    services.note_mark_ready(actor=people["clinician"], note_id=note.pk)
     services.note_sign(actor=people["reviewer"], note_id=note.pk)
     for user in (people["clinician"], admin_user):
         client = client_for(user)
@@ -186,8 +212,8 @@ def test_a_signed_note_cannot_be_changed_by_anyone_and_an_amendment_shows_with_i
     ).content.decode()
     assert "Canary-clinical-5150" in prefilled
     clinician.post(
-        "/admin/intake/reassessmentnote/add/",
-        {"inquiry": note.inquiry_id, "amends": note.pk, "what_changed": "Corrected: moved in June"},
+        f"/admin/intake/reassessmentnote/add/?amends={note.pk}",
+        {"what_changed": "Corrected: moved in June"},
     )
     amendment = ReassessmentNote.objects.get(amends=note)
     assert amendment.state == "draft"
@@ -236,6 +262,7 @@ def test_each_access_and_change_makes_exactly_one_audit_record_without_text(
     export = AuditEvent.objects.get(action="export")
     assert "sam" not in export.path
     note.refresh_from_db()  # the reviewer signs the text as it is now
+    services.note_mark_ready(actor=people["clinician"], note_id=note.pk)
     client_for(people["reviewer"]).post(
         f"/admin/intake/reassessmentnote/{note.pk}/sign/",
         {"version": services.note_version(note)},

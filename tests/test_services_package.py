@@ -11,7 +11,8 @@ from intake import services as package
 # The public names of intake/services.py before it became a package, sorted, and those
 # added since (staff two-step sign-in: RECOVERY_CODE_COUNT, Enrolment, IssuedLink,
 # authenticator_enrol, authenticator_sign_in, authenticator_start, enrolment_link_issue,
-# recovery_code_sign_in).
+# recovery_code_sign_in; the reassessment note's ready step: SCHEDULING_FIELDS,
+# note_mark_ready).
 PUBLIC = [
     "Enrolment",
     "IssuedLink",
@@ -21,6 +22,7 @@ PUBLIC = [
     "PurgeResult",
     "RECOVERY_CODE_COUNT",
     "RoutingSetup",
+    "SCHEDULING_FIELDS",
     "START_WORDS",
     "STOP_WORDS",
     "Submission",
@@ -49,6 +51,7 @@ PUBLIC = [
     "message_deliver",
     "message_retry_now",
     "note_add",
+    "note_mark_ready",
     "note_sign",
     "note_update",
     "note_version",
@@ -110,6 +113,11 @@ def test_the_callers_signatures_are_unchanged() -> None:
         ("amends_id", True),
     ]
     assert keywords(package.note_sign) == [("actor", False), ("note_id", False), ("version", True)]
+    assert keywords(package.note_mark_ready) == [
+        ("actor", False),
+        ("note_id", False),
+        ("version", True),
+    ]
 
 
 def test_reads_and_the_middleware_never_import_the_write_side() -> None:

@@ -1,5 +1,7 @@
 """Settings screens for program admins: queues, routing rules, sites, coordinators, reply
-templates, and the outbox's delivery state (never a message's words).
+templates, and the outbox's delivery state (never a message's words). A site's address for
+visits and a queue's video-visit link are what a reassessment confirmation says about where to
+come or how to join.
 
 Each screen's form (``settings_forms``) gives every setting a real control: tick boxes for
 languages and working days, a list of time zones, the browser's time, date and phone inputs.
@@ -33,6 +35,7 @@ from ..models import (
 )
 from .actions import perform, valid
 from .base import ReadOnlyAdminMixin
+from .filters import LanguageFilter
 from .forms import OnCallCodeForm
 from .settings_fields import languages_shown, work_days_shown
 from .settings_forms import (
@@ -97,6 +100,7 @@ class CoordinatorQueueAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (_("Reassessments"), {"fields": ["video_visit_url"]}),
     ]
     # Shown in words to staff who may only look (coordinators): never ["en"] or "12345".
     SHOWN_IN_WORDS = {"languages": "languages_shown", "work_days": "work_days_shown"}
@@ -255,8 +259,13 @@ class RoutingRuleAdmin(admin.ModelAdmin):
 class SiteAdmin(admin.ModelAdmin):
     form = SiteForm
     Media = SettingsMedia
-    list_display = ("name", "name_es", "name_pt_br", "phone", "active", "order")
+    list_display = ("name", "name_es", "name_pt_br", "phone", "address_set", "active", "order")
     prepopulated_fields = {"slug": ("name",)}
+
+    @admin.display(description=_("address for visits"))
+    def address_set(self, obj: Site) -> str:
+        # In words: a confirmation for an in-person visit here says where to come, or not.
+        return _("yes") if obj.address.strip() else _("not yet")
 
 
 @admin.register(CoordinatorProfile)
@@ -314,8 +323,12 @@ class OutboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class ReplyTemplateAdmin(admin.ModelAdmin):
     form = ReplyTemplateForm
     Media = SettingsMedia
-    list_display = ("title", "language", "queue", "not_for_urgent", "active")
-    list_filter = ("language", "queue", "not_for_urgent", "active")
+    list_display = ("title", "language_shown", "queue", "not_for_urgent", "active")
+    list_filter = (LanguageFilter, "queue", "not_for_urgent", "active")
+
+    @admin.display(description=_("language"), ordering="language")
+    def language_shown(self, obj: ReplyTemplate) -> str:
+        return languages_shown([obj.language])
 
     def save_model(self, request: HttpRequest, obj: ReplyTemplate, form, change: bool) -> None:
         found = tone.find_forbidden(obj.body, obj.language) + tone.find_forbidden(

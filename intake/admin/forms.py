@@ -5,15 +5,19 @@ They validate; services decide. Each is named after what it carries.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import services, workflow
-from ..models import ContactAttempt, Inquiry, OutboundMessage, Priority, ReassessmentNote
+from ..models import ContactAttempt, Inquiry, OutboundMessage, Priority, ReassessmentNote, Site
 
 STATUS_REASONS = (
     [("", "—")]
@@ -154,7 +158,13 @@ class PriorityForm(forms.Form):
 
 
 class ReassessmentScheduleForm(forms.Form):
-    """When the reassessment is, and in which of the formats it can be held."""
+    """When the reassessment is (in the queue's time zone), in which format, and where.
+
+    An in-person (or mixed) visit needs a site, the inquiry's own by default. Before anything
+    is sent the form says what the person's confirmation could not include (a site with no
+    address, a queue with no video-visit link), so the coordinator can tell them or have the
+    setting filled in first.
+    """
 
     when = forms.DateTimeField(
         label=_("Reassessment on"),
@@ -169,6 +179,57 @@ class ReassessmentScheduleForm(forms.Form):
             if value in Inquiry.SCHEDULABLE_FORMATS
         ],
     )
+    site = forms.ModelChoiceField(
+        label=_("Where, for an in-person visit"),
+        queryset=Site.objects.none(),
+        required=False,
+        empty_label=_("Choose a site"),
+    )
+
+    def __init__(self, *args: Any, inquiry: Inquiry | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        queue = inquiry.queue if inquiry is not None else None
+        self.zone = ZoneInfo(queue.time_zone if queue else settings.TIME_ZONE)
+        self.fields["when"].help_text = _("In the queue's time zone (%(zone)s).") % {
+            "zone": self.zone.key
+        }
+        own_site = inquiry.site_id if inquiry is not None else None
+        self.fields["site"].queryset = Site.objects.filter(Q(active=True) | Q(pk=own_site))
+        self.fields["site"].label_from_instance = _site_choice
+        if own_site and "site" not in self.initial:
+            self.initial["site"] = own_site
+        if queue is not None and not queue.video_visit_url:
+            self.fields["care_format"].help_text = _(
+                "“%(queue)s” has no video-visit link yet: a virtual confirmation would tell "
+                "them we'll send the link before the visit. A program admin can add it to "
+                "the queue's settings."
+            ) % {"queue": queue.name}
+
+    def clean_when(self) -> datetime:
+        # Typed as the queue's clock reads, whatever zone the staff page runs in.
+        typed = timezone.make_naive(self.cleaned_data["when"])
+        return timezone.make_aware(typed, self.zone)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        care_format = cleaned.get("care_format")
+        if care_format == Inquiry.CareFormat.VIRTUAL:
+            cleaned["site"] = None
+        elif care_format and not cleaned.get("site"):
+            self.add_error(
+                "site",
+                forms.ValidationError(
+                    _("Please choose where the in-person visit happens."), code="site"
+                ),
+            )
+        return cleaned
+
+
+def _site_choice(site: Site) -> str:
+    """A site as the schedule form offers it: said plainly when it has no address yet."""
+    if site.address.strip():
+        return site.name
+    return _("%(site)s (no address for visits yet)") % {"site": site.name}
 
 
 # --- a queue's on-call phone -----------------------------------------------------------------
@@ -188,7 +249,11 @@ class OnCallCodeForm(forms.Form):
 
 
 class ReassessmentNoteForm(forms.ModelForm):
-    """A clinician's reassessment note; ``note_fields()`` is what the services take."""
+    """A clinician's reassessment note; ``note_fields()`` is what the services take.
+
+    The inquiry (and the signed note an amendment corrects) is fixed by the page, never a
+    field. The scheduling facts (``services.SCHEDULING_FIELDS``) sit apart from the text.
+    """
 
     plan_codes = forms.MultipleChoiceField(
         label=_("Plan"),
@@ -200,8 +265,6 @@ class ReassessmentNoteForm(forms.ModelForm):
     class Meta:
         model = ReassessmentNote
         fields = [
-            "inquiry",
-            "amends",
             "what_changed",
             "current_needs",
             "goals",
@@ -210,12 +273,31 @@ class ReassessmentNoteForm(forms.ModelForm):
             "next_step",
             "next_step_on",
             "free_text",
+            *services.SCHEDULING_FIELDS,
         ]
+        labels = {
+            "start_on": _("Starts on"),
+            "group": _("Group or therapist"),
+            "start_site": _("Site"),
+        }
+        # Who sees these is said once, on their fieldset (the note's admin).
+        widgets = {
+            "next_step_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "group": forms.TextInput(attrs={"class": "vTextField"}),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["plan_codes"] = self.instance.plan_codes
+        site = self.fields.get("start_site")
+        if site is not None:
+            # The active sites, and the one already chosen should it have closed since.
+            chosen = Q(pk=self.instance.start_site_id) if self.instance.start_site_id else Q()
+            site.queryset = Site.objects.filter(Q(active=True) | chosen)
+            site.label_from_instance = lambda s: s.local_name()
+            site.empty_label = _("Not decided yet")
 
     def note_fields(self) -> dict:
         data = {
@@ -223,4 +305,7 @@ class ReassessmentNoteForm(forms.ModelForm):
         }
         data = {k: ("" if v is None and k != "next_step_on" else v) for k, v in data.items()}
         data["plan"] = ",".join(self.cleaned_data.get("plan_codes") or [])
+        data["start_on"] = self.cleaned_data.get("start_on")
+        data["group"] = (self.cleaned_data.get("group") or "").strip()
+        data["start_site"] = self.cleaned_data.get("start_site")
         return data

@@ -8,7 +8,10 @@ posting to its own URL (``triage.py``).
 from __future__ import annotations
 
 import csv
+from datetime import tzinfo
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
@@ -18,11 +21,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from .. import keep_work, selectors, services, workflow, worklist
+from .. import keep_work, reassessments, selectors, services, workflow, worklist
 from ..exceptions import ActionRefused
 from ..forms import AWAY_REASONS
-from ..models import AuditEvent, ContactAttempt, Inquiry, Priority, Safety
+from ..models import AuditEvent, ContactAttempt, Inquiry, InquiryEvent, Priority, Safety
 from .base import ReadOnlyAdminMixin
+from .csv_safe import row as text_cells
 from .filters import (
     AssignedFilter,
     HeldFilter,
@@ -46,7 +50,16 @@ from .forms import (
 )
 from .search import SearchFilter, SearchViews
 from .triage import TriageViews
-from .wording import contact_flags, risk_concept_words
+from .upcoming import UpcomingViews
+from .wording import (
+    contact_flags,
+    event_words,
+    language_words,
+    message_said,
+    note_start_words,
+    risk_concept_words,
+    zone_words,
+)
 from .worklist import SavedViewFilter, WorklistColumns, WorklistViews
 
 AWAY_REASON_LABELS = dict(AWAY_REASONS)
@@ -69,6 +82,7 @@ FORM_ACTIONS = {
 class InquiryAdmin(
     ReadOnlyAdminMixin,
     TriageViews,
+    UpcomingViews,
     SearchViews,
     WorklistViews,
     WorklistColumns,
@@ -170,10 +184,15 @@ class InquiryAdmin(
         user = request.user
         risk = selectors.risk_summary(inquiry)
         case = selectors.case_sections(inquiry, viewer=user)
+        zone = inquiry.queue.time_zone if inquiry.queue else settings.TIME_ZONE
         context = {
             "risk": risk,
             "risk_concept": risk_concept_words(risk.concept),
             "case": case,
+            "case_zone": zone,
+            "zone_line": zone_words(zone),
+            "language_name": language_words(inquiry.language),
+            **self.case_story(inquiry, case, ZoneInfo(zone)),
             "flags": contact_flags(inquiry),
             "attention": self.attention_notes(inquiry),
             "can_triage": self.can_triage(request),
@@ -218,11 +237,12 @@ class InquiryAdmin(
                     "reply_form": ReplyForm(initial={"body": body}),
                     "note_form": InternalNoteForm(),
                     "schedule_form": ReassessmentScheduleForm(
+                        inquiry=inquiry,
                         initial={
                             "care_format": inquiry.care_format
                             if inquiry.care_format in Inquiry.SCHEDULABLE_FORMATS
                             else ""
-                        }
+                        },
                     ),
                     "priority_form": PriorityForm(initial={"priority": inquiry.priority}),
                     "reply_templates": templates,
@@ -234,6 +254,25 @@ class InquiryAdmin(
                     url = reverse("admin:intake_inquiry_triage", args=[inquiry.pk, action])
                     kept.restore(context[name], url)
         return context
+
+    def case_story(self, inquiry: Inquiry, case: selectors.CaseSections, zone: tzinfo) -> dict:
+        """The page's lists in words: what each message said, who did what, the visit."""
+        by_id = {m.pk: m for m in case.messages}
+        named: list[str] = []
+        for e in case.events:  # staff are named by id: (un)assigned, routed to
+            if e.kind in (InquiryEvent.Kind.ASSIGNED, InquiryEvent.Kind.UNASSIGNED):
+                named += [e.from_state, e.to_state]
+            elif e.kind == InquiryEvent.Kind.ROUTED:
+                named.append(str(e.data.get("assigned_to") or ""))
+        people = selectors.staff_by_id(named)
+        return {
+            "timeline": [
+                (e, event_words(e, messages=by_id, people=people, zone=zone)) for e in case.events
+            ],
+            "conversation": [(m, message_said(m)) for m in case.messages],
+            "notes": [(n, note_start_words(n)) for n in case.notes],
+            "visit": reassessments.visit(inquiry),
+        }
 
     def attention_notes(self, obj: Inquiry) -> list[str]:
         """From the worklist's own annotations (the page is read through that queryset)."""
@@ -264,6 +303,11 @@ class InquiryAdmin(
                 "export.csv",
                 self.admin_site.admin_view(self.export_view),
                 name="intake_inquiry_export",
+            ),
+            path(
+                "reassessments/",
+                self.admin_site.admin_view(self.reassessments_view),
+                name="intake_inquiry_reassessments",
             ),
         ]
         return custom + super().get_urls()
@@ -360,7 +404,8 @@ class InquiryAdmin(
         writer = csv.writer(response)
         writer.writerow([name for name, _get in EXPORT_COLUMNS])
         for inquiry in rows.iterator(chunk_size=500):
-            writer.writerow([get(inquiry) for _name, get in EXPORT_COLUMNS])
+            # Admin-set names (sites, queues, usernames) are never run as a formula.
+            writer.writerow(text_cells(get(inquiry) for _name, get in EXPORT_COLUMNS))
         return response
 
 

@@ -2,8 +2,9 @@
 
 The languages (``settings.LANGUAGES``), the weekdays (ISO digits, Monday = 1, named in the
 staff member's language) and the IANA time zones (the common US ones first) as choices; the
-browser's time, date and phone inputs; and ``PlainWordsMixin``, which says Django's own
-error messages as what to do instead. ``settings_forms`` puts them together per screen.
+browser's time, date, phone and link inputs and a short box for an address; and
+``PlainWordsMixin``, which says Django's own error messages as what to do instead.
+``settings_forms`` puts them together per screen.
 """
 
 from __future__ import annotations
@@ -142,6 +143,16 @@ def phone_input() -> forms.TextInput:
     return forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
 
 
+def address_input() -> forms.Textarea:
+    """A few lines for a street address (street, floor, entrance), not a page of text."""
+    return forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"})
+
+
+def link_input() -> forms.URLInput:
+    """The browser's link input: a phone's keyboard offers "/" and ".com"."""
+    return forms.URLInput(attrs={"inputmode": "url", "spellcheck": "false"})
+
+
 class LanguagesField(forms.MultipleChoiceField):
     """Tick boxes of the form's languages; ``clean_<name>`` keeps the stored order."""
 
@@ -222,6 +233,12 @@ KIND_MESSAGES: dict[type, dict[str, Any]] = {
         "max_whole_digits": _("Please enter a smaller number (at most %(max)s digits)."),
     },
     forms.IntegerField: {"invalid": _("Please enter a whole number, like 30.")},
+    forms.URLField: {
+        "invalid": _(
+            "Please paste the whole link, starting with https://, like "
+            "https://video.example.org/our-team."
+        )
+    },
     forms.SlugField: {
         "invalid": _(
             "Please use only letters, numbers, hyphens and underscores, like general-intake."

@@ -4,12 +4,12 @@ Each control shows what is stored and stores what it shows, in the format the mo
 always kept (no migration): a queue's or coordinator's languages are tick boxes over
 ``settings.LANGUAGES`` kept as the JSON list of codes (``["en", "es"]``); working days are
 weekday tick boxes kept as ISO digits (``"12345"``); the time zone is a list of IANA zones,
-the common US ones first; hours, holidays and phones use the browser's time, date and phone
-inputs. Saving a form unchanged stores exactly what was there: a language list keeps its
-order and a working-days string its spelling. A value saved before these controls existed
-that is no longer offered (a language taken off the form, a zone name that does not exist) is
-still shown as it is, so nothing is lost by looking; a zone is refused on save until a real
-one is chosen. Every error says what to do, in plain words.
+the common US ones first; hours, holidays, phones and a queue's video-visit link use the
+browser's time, date, phone and link inputs. Saving a form unchanged stores exactly what was
+there: a language list keeps its order and a working-days string its spelling. A value saved
+before these controls existed that is no longer offered (a language taken off the form, a
+zone name that does not exist) is still shown as it is, so nothing is lost by looking; a zone
+is refused on save until a real one is chosen. Every error says what to do, in plain words.
 """
 
 from __future__ import annotations
@@ -39,8 +39,10 @@ from .settings_fields import (
     PlainWordsMixin,
     TimeZoneField,
     WorkDaysField,
+    address_input,
     keep_order,
     language_choices,
+    link_input,
     phone_input,
     stored_codes,
     time_zone_choices,
@@ -107,6 +109,18 @@ class QueueForm(SettingsForm):
         label=_("Working days"),
         help_text=_("The days the team works. Holidays below are taken off these."),
     )
+    video_visit_url = forms.URLField(
+        label=_("Video-visit link"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        widget=link_input(),
+        help_text=_(
+            "The link people open to join a virtual reassessment with this team, sent in "
+            "their confirmation (e-mail and text). Leave it empty and coordinators are told, "
+            "before they schedule a virtual visit, that they will need to send it themselves."
+        ),
+    )
 
     class Meta:
         model = CoordinatorQueue
@@ -130,6 +144,7 @@ class QueueForm(SettingsForm):
             "escalation_email",
             "escalation_minutes",
             "reply_to_email",
+            "video_visit_url",
         ]
         widgets = {
             "work_start": ClockInput(),
@@ -173,6 +188,18 @@ class QueueForm(SettingsForm):
                 code="invalid",
             )
         return number
+
+    def clean_video_visit_url(self) -> str:
+        link = (self.cleaned_data.get("video_visit_url") or "").strip()
+        if link and not link.lower().startswith("https://"):
+            raise forms.ValidationError(
+                _(
+                    "Please use the secure link, the one that starts with https://, so people's "
+                    "phones open it without a warning."
+                ),
+                code="not_https",
+            )
+        return link
 
     def clean_is_default(self) -> bool:
         wanted = self.cleaned_data.get("is_default", False)
@@ -236,8 +263,15 @@ class HolidayFormSet(BaseInlineFormSet):
 class SiteForm(SettingsForm):
     class Meta:
         model = Site
-        fields = ["name", "name_es", "name_pt_br", "slug", "active", "order", "phone"]
-        widgets = {"phone": phone_input()}
+        fields = ["name", "name_es", "name_pt_br", "slug", "active", "order", "phone", "address"]
+        widgets = {"phone": phone_input(), "address": address_input()}
+        help_texts = {
+            "address": _(
+                "Where people come for an in-person reassessment, as it should appear in their "
+                "confirmation (street, floor, entrance). It is sent by text too: write the "
+                "street address only, with no words about care."
+            )
+        }
         error_messages = {
             "name": {"required": _("Please give the site a name, as people will see it.")},
             "slug": {

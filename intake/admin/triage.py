@@ -8,6 +8,7 @@ run them; anyone else is refused with the staff page and nothing is written.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from .. import services
 from ..messaging.render import render_email, render_sms
 from ..models import Inquiry, OutboundMessage
+from ..reassessments import missing_details, visit
 from .actions import perform, valid
 from .forms import (
     AssignForm,
@@ -144,8 +146,25 @@ class TriageViews:
         return _("Snoozed: the first-contact clock is paused until then.")
 
     def _do_schedule(self, request: HttpRequest, inquiry: Inquiry) -> str:
-        data = valid(ReassessmentScheduleForm(request.POST))
-        services.reassessment_schedule(actor=request.user, inquiry_id=inquiry.pk, **data)
+        data = valid(ReassessmentScheduleForm(request.POST, inquiry=inquiry))
+        scheduled = services.reassessment_schedule(
+            actor=request.user,
+            inquiry_id=inquiry.pk,
+            when=data["when"],
+            care_format=data["care_format"],
+            site_id=data["site"].pk if data["site"] else None,
+        )
+        channel = services.acknowledgement_channel(scheduled)
+        if channel is None:
+            return _(
+                "Reassessment scheduled. They can only be reached by phone: please call them "
+                "with the time and place."
+            )
+        # What the confirmation could not say, so the coordinator can tell them.
+        found = visit(scheduled)
+        by_text = channel == OutboundMessage.Channel.SMS
+        for line in missing_details(found, by_text=by_text) if found else []:
+            messages.warning(request, line)
         return _("Reassessment scheduled; the person gets a confirmation.")
 
     def _do_note(self, request: HttpRequest, inquiry: Inquiry) -> str:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import copy
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.exceptions import DisallowedModelAdminLookup
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -21,7 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
@@ -31,7 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import worklist
 from ..models import Inquiry, Kind, Priority
 from .search import SEARCH_PARAM, SearchForm, search_recall
-from .wording import contact_flags
+from .wording import contact_flags, language_words
 
 VIEW_PARAM = "view"
 # Set on a copy of the request when only the view's rows are wanted (next / previous), so
@@ -154,7 +156,7 @@ class WorklistColumns:
         earlier = getattr(obj, "earlier_count", 0)
         about = [obj.short_id, obj.queue.name if obj.queue else gettext("not routed yet")]
         if obj.language != "en":
-            about.append(obj.language)
+            about.append(language_words(obj.language))
         if earlier:
             about.append(ngettext("%(n)d earlier", "%(n)d earlier", earlier) % {"n": earlier})
         kind = (
@@ -191,7 +193,26 @@ class WorklistColumns:
 
     @admin.display(description=_("status"))
     def status_words(self, obj: Inquiry) -> str:
-        return cell(gettext("Status"), obj.get_status_display())
+        status = obj.get_status_display()
+        if obj.status != Inquiry.Status.REASSESSMENT_SCHEDULED or not obj.reassessment_at:
+            return cell(gettext("Status"), status)
+        # When and how, on the queue's clock (its zone is in the tooltip).
+        zone = ZoneInfo(obj.queue.time_zone if obj.queue else settings.TIME_ZONE)
+        at = obj.reassessment_at.astimezone(zone)
+        how = Inquiry.CareFormat(obj.reassessment_format).label if obj.reassessment_format else ""
+        return cell(
+            gettext("Status"),
+            format_html(
+                # Not "wl-meta": that line is the row's id and queue, read as such.
+                '{}<br><span class="wl-quiet wl-visit"><time datetime="{}" title="{}">{}</time>{}'
+                "</span>",
+                status,
+                at.isoformat(),
+                zone.key,
+                dateformat.format(at, "D j M, H:i"),
+                f" · {how}" if how else "",
+            ),
+        )
 
     @admin.display(description=_("waiting"))
     def waiting(self, obj: Inquiry) -> str:

@@ -30,7 +30,9 @@ from .alerts import check_in_due, overdue_flag, urgent_alert_acknowledge, urgent
 from .deliver import message_claim, message_deliver, message_retry_now
 from .notes import (
     NOTE_FIELDS,
+    SCHEDULING_FIELDS,
     note_add,
+    note_mark_ready,
     note_sign,
     note_update,
     note_version,
@@ -76,6 +78,7 @@ __all__ = [
     "ON_CALL_CODE_MINUTES",
     "ON_CALL_CODE_TRIES",
     "RECOVERY_CODE_COUNT",
+    "SCHEDULING_FIELDS",
     "START_WORDS",
     "STOP_WORDS",
     "Enrolment",
@@ -108,6 +111,7 @@ __all__ = [
     "message_deliver",
     "message_retry_now",
     "note_add",
+    "note_mark_ready",
     "note_sign",
     "note_update",
     "note_version",

@@ -128,11 +128,13 @@ def _message_event(message: OutboundMessage, kind: str, **fields: Any) -> None:
 
 
 def _account_mail_create(
-    recipient: User, kind: str, template_key: str, *, body: str = ""
+    recipient: User, kind: str, template_key: str, *, body: str = "", dedupe_key: str = ""
 ) -> OutboundMessage:
     """One pending e-mail to a staff member's own account (about no inquiry), sent on commit.
 
-    It says nothing about any inquiry or anyone's health: the account, the sign-in, a link.
+    It says nothing about any inquiry or anyone's health: the account, the sign-in, a link
+    (for a note ready for review, the link to the note's page). ``dedupe_key`` is for the
+    caller's own once-only check: with no inquiry the unique constraint does not bind.
     """
     message = OutboundMessage(
         recipient=recipient,
@@ -141,6 +143,7 @@ def _account_mail_create(
         template_key=template_key,
         language=settings.LANGUAGE_CODE,
         body=body,
+        dedupe_key=dedupe_key,
     )
     message.save(force_insert=True)
     _enqueue_on_commit(None, [message.pk])

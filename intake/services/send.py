@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -41,6 +41,9 @@ def _account_context(message: OutboundMessage) -> dict:
             device__user=user, device__confirmed=True, used_at__isnull=True
         ).count(),
         "sign_in_url": settings.SITE_URL + reverse("admin:login"),
+        # Staff mail about work (a note ready for review) ends with the crisis line too.
+        "crisis_phone": settings.CRISIS_PHONE,
+        "emergency_phone": settings.EMERGENCY_PHONE,
     }
 
 
@@ -64,7 +67,13 @@ def _skip_reason(message: OutboundMessage) -> str:
     return ""
 
 
-def _context(message: OutboundMessage) -> dict:
+def message_context(message: OutboundMessage, at: datetime | None = None) -> dict:
+    """What ``message``'s templates are rendered from, read from current rows.
+
+    ``at`` is the moment the message goes out (now by default): an urgent acknowledgement's
+    promise depends on whether the team is working then. The case page shows what a person
+    read by rendering again with the time it was sent.
+    """
     if message.inquiry is None:
         return _account_context(message)
     inquiry = message.inquiry
@@ -75,11 +84,13 @@ def _context(message: OutboundMessage) -> dict:
         due_local = inquiry.first_contact_due_at.astimezone(tz)
     return {
         "org_name": settings.ORG_NAME,
+        # Every time in the message is written on this clock (messaging.render).
+        "time_zone": tz,
         "preferred_name": inquiry.preferred_name if message.to_person else "",
         "due": due_local,
         "urgent": inquiry.priority == Priority.URGENT,
         "review": inquiry.priority == Priority.REVIEW,
-        **_urgent_promise(inquiry, tz),
+        **_urgent_promise(inquiry, tz, at or timezone.now()),
         "contact_method": inquiry.contact_method,
         "inquiry": inquiry,
         "short_id": inquiry.short_id,
@@ -96,18 +107,28 @@ def _context(message: OutboundMessage) -> dict:
             if inquiry.reassessment_format
             else ""
         ),
+        # Where to come or how to join, and how to change it (intake/reassessments.py).
+        "visit": _visit(message),
         "admin_url": settings.SITE_URL + reverse("admin:intake_inquiry_change", args=[inquiry.pk]),
         "worklist_url": settings.SITE_URL + reverse("admin:intake_inquiry_changelist"),
     }
 
 
-def _urgent_promise(inquiry: Inquiry, tz) -> dict:
+def _visit(message: OutboundMessage):
+    """The scheduled visit, for the reassessment confirmation only (others never say it)."""
+    if message.kind != OutboundMessage.Kind.REASSESSMENT_CONFIRMATION or message.inquiry is None:
+        return None
+    from ..reassessments import visit
+
+    return visit(message.inquiry)
+
+
+def _urgent_promise(inquiry: Inquiry, tz, now: datetime) -> dict:
     """What an urgent acknowledgement may promise: minutes only while the team works."""
     queue = inquiry.queue
     if queue is None or inquiry.priority != Priority.URGENT or not inquiry.first_contact_due_at:
         return {"urgent_soon": False, "next_open": None}
     clock = queue_clock(queue)
-    now = timezone.now()
     soon = clock.is_open(now) and inquiry.first_contact_due_at - now <= timedelta(
         minutes=queue.urgent_promise_minutes
     )
@@ -136,7 +157,7 @@ def _recipient(message: OutboundMessage) -> tuple[str, str]:
 
 def _send(message: OutboundMessage) -> str:
     to, reply_to = _recipient(message)
-    context = _context(message)
+    context = message_context(message)
     if message.channel == OutboundMessage.Channel.SMS:
         body = render_sms(message.template_key, context, message.language)
         return sms_channel.send_sms(to=to, body=body, reference=str(message.public_id))

@@ -71,9 +71,16 @@ def messages(page, level: str = "success") -> list[str]:
     return [t.strip() for t in page.locator(f".messagelist li.{level}").all_inner_texts()]
 
 
-def timeline(page) -> list[str]:
-    """The inquiry's timeline as shown, each entry without its date: "Assigned — lee"."""
+def timeline(page, details: bool = False) -> list[str]:
+    """The inquiry's timeline as shown, each entry without its date: "Assigned — lee"; with
+    ``details``, what the entry adds below it too: "Assigned — lee to Cy Jones"."""
     entries = page.locator("#timeline li").evaluate_all(
-        "items => items.map(li => li.textContent.replace(li.querySelector('span').textContent, ''))"
+        """(items, details) => items.map(li => {
+            const copy = li.cloneNode(true);
+            copy.querySelector('span').remove();
+            if (!details) copy.querySelectorAll('.event-detail').forEach(d => d.remove());
+            return copy.textContent;
+        })""",
+        details,
     )
     return [" ".join(entry.split()) for entry in entries]

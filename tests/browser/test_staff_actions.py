@@ -287,7 +287,7 @@ def test_preview_a_reply_then_send_it_from_the_preview(page, lee) -> None:
     assert REPLY in mail.outbox[0].body
     assert inquiry.events.get(kind="reply_queued").actor == lee
     assert "Reply queued — lee" in timeline(page)
-    assert "Reply (lee)" in page.locator("#conversation").inner_text()
+    assert "Reply — lee" in page.locator("#conversation").inner_text()
 
 
 def test_add_an_internal_note(page, lee) -> None:
@@ -379,7 +379,7 @@ def test_each_field_on_the_inquiry_page_has_its_own_id_and_label(page, lee) -> N
 
 @pytest.fixture
 def draft(queue):
-    """A clinician's draft reassessment note on an inquiry."""
+    """A clinician's reassessment note on an inquiry, marked ready for review by its author."""
     author = staff(CLINICIAN, "clin")
     inquiry = new_inquiry()
     note = services.note_add(
@@ -387,7 +387,7 @@ def draft(queue):
         inquiry_id=inquiry.pk,
         fields={"what_changed": "Started a new job with evening hours", "current_needs": "x"},
     )
-    return note
+    return services.note_mark_ready(actor=author, note_id=note.pk)
 
 
 @pytest.fixture
@@ -434,7 +434,7 @@ def test_a_reviewer_cannot_sign_a_note_that_changed_after_they_opened_it(
         "The note changed after you opened it. Please read it again before you sign."
     ]
     draft.refresh_from_db()
-    assert (draft.state, draft.signed_by) == ("draft", None)
+    assert (draft.state, draft.signed_by) == ("ready", None)
     assert not draft.inquiry.events.filter(kind="note_signed").exists()
     assert "new words" in page.locator("#content-main").inner_text()
 
