@@ -49,7 +49,7 @@ test: $(STAMP)
 worker: $(STAMP)
 	$(BIN)/celery -A reengage worker -B -Q routing,messages --concurrency 2 -l INFO
 
-# Screenshots of the public pages and the worklist into docs/screenshots/. Starts nothing: run
+# Screenshots of the public pages, the worklist, an inquiry's page and the clinician's note flow into docs/screenshots/. Starts nothing: run
 # `make run` in another terminal first (or pass URL=http://host:port for an app running elsewhere).
 URL ?= http://$(HOST):$(PORT)
 screenshots: $(STAMP)

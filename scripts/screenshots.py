@@ -1,4 +1,4 @@
-"""Save screenshots of the public pages and the worklist from a running app into docs/screenshots/.
+"""Save screenshots of the public and staff pages from a running app into docs/screenshots/.
 
 Usage: start the app first (``make run``), then ``make screenshots``, or
 ``.venv/bin/python scripts/screenshots.py [URL] [--password …]`` (default
@@ -8,8 +8,12 @@ Drives Debian's Chromium through Playwright with the same launch arguments as th
 tests. It submits one demo inquiry to reach the thanks page, then a few fictional people
 through the same form (one says they are not safe right now), signs in as the demo
 coordinator (``make run`` needs no second step), puts two back in the team's queue and logs
-a voicemail for another, and shoots the worklist at 1280 px. On the embedded default these
-inquiries land in the demo queue and their acknowledgements and alerts in var/mail/ and
+a voicemail for another, and shoots the worklist at 1280 px. Then one more person writes in:
+the coordinator replies from a template and books an in-person reassessment at seed_demo's
+Downtown site (and a video visit for Jordan), and the inquiry page is shot whole; the demo
+clinician finds the person on the reassessment note's add page, starts the note beside their
+words and saves it, and the Upcoming reassessments page is shot last. On the embedded default
+these inquiries land in the demo queue and their acknowledgements and alerts in var/mail/ and
 var/sms/. The PNGs are committed, so each is reduced to a 256-colour palette (flat UI
 colours, no visible loss) with the standard library alone.
 """
@@ -23,9 +27,12 @@ import sys
 import time
 import zlib
 from collections import Counter
+from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Locator, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -84,6 +91,34 @@ PEOPLE = [
         "care_format": "hybrid",
     },
 ]
+# The person whose inquiry page and reassessment note are shown (fictional, example.com).
+CASE_PERSON = {
+    "message": (
+        "I stopped coming in the spring when my mum was ill. Things are calmer now "
+        "and I'd like to come back, maybe slowly at first."
+    ),
+    "contact_method": "email",
+    "email": "casey.morales@example.com",
+    "preferred_name": "Casey Morales",
+    "kind": "come_back",
+    "best_time": "afternoon",
+    "site": "Downtown",
+    "care_format": "in_person",
+    "pace": "one_session",
+    "one_on_one_first": "yes",
+    "open_to_new_group": "yes",
+    "away_reasons": "family schedule",
+    "last_attended": "three_twelve_months",
+}
+# What the clinician starts writing in Casey's note (fictional).
+NOTE = {
+    "What changed since they left": (
+        "Family illness in the spring; caring duties have eased. Sleeping better."
+    ),
+    "What they need now": "A gentle restart: one session a week, afternoons.",
+}
+# seed_demo's queues keep office hours in this zone; visits are typed on that clock.
+QUEUE_ZONE = ZoneInfo("America/New_York")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -215,51 +250,129 @@ def send_as(page: Page, person: dict[str, str]) -> None:
     page.click("details.more > summary")
     if "preferred_name" in person:
         page.fill("#id_preferred_name", person["preferred_name"])
-    if "best_time" in person:
-        page.select_option("#id_best_time", person["best_time"])
-    for name in ("kind", "care_format", "one_on_one_first", "voicemail_ok"):
+    for name in ("best_time", "last_attended"):
+        if name in person:
+            page.select_option(f"#id_{name}", person[name])
+    if "site" in person:
+        page.select_option("#id_site", label=person["site"])
+    radios = ("kind", "care_format", "pace", "one_on_one_first", "open_to_new_group")
+    for name in (*radios, "voicemail_ok"):
         if name in person:
             page.check(f"input[name={name}][value={person[name]}]")
+    for reason in person.get("away_reasons", "").split():
+        page.check(f"input[name=away_reasons][value={reason}]")
     time.sleep(max(0.0, FILL_SECONDS - (time.monotonic() - started)))
     with page.expect_navigation():
         page.click("#submit-id-send-more")
     page.wait_for_url("**/thanks/")
 
 
+def sign_in(page: Page, username: str, password: str, path: str) -> None:
+    """Sign in as a demo user and land on ``path`` (``make run`` asks for no second step)."""
+    page.goto(f"/admin/login/?next={path}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    page.wait_for_url(f"**{path}")
+
+
+def click_through(page: Page, control: Locator) -> None:
+    with page.expect_navigation():
+        control.click()
+
+
+def open_case(page: Page, who: str) -> None:
+    """From the worklist, open the first inquiry whose row mentions ``who``."""
+    page.goto("/admin/intake/inquiry/")
+    row = page.locator("#result_list tbody tr").filter(has_text=who).first
+    click_through(page, row.locator("th a"))
+
+
 def worklist(page: Page, password: str) -> None:
     """The worklist at 1280 px, as the demo coordinator sees it after a little triage."""
     for person in PEOPLE:
         send_as(page, person)
-    page.goto("/admin/login/?next=/admin/intake/inquiry/")
-    page.fill("#id_username", "coordinator")
-    page.fill("#id_password", password)
-    with page.expect_navigation():
-        page.click("input[type=submit]")
-    page.wait_for_url("**/admin/intake/inquiry/")
-    rows = page.locator("#result_list tbody tr")
+    sign_in(page, "coordinator", password, "/admin/intake/inquiry/")
     # Routing gave every inquiry to the demo coordinator: two go back to the team's queue,
     # and Dev gets a voicemail (Dev is then waiting on the person).
     for who in ("Riley", "no name given"):
-        with page.expect_navigation():
-            rows.filter(has_text=who).first.locator("th a").click()
+        open_case(page, who)
         unassign = page.locator("form[action$='/triage/unassign/']")
         unassign.locator("[name=reason]").fill("Back to the team's queue")
-        with page.expect_navigation():
-            unassign.locator("button[type=submit]").click()
-        page.goto("/admin/intake/inquiry/")
-    with page.expect_navigation():
-        rows.filter(has_text="Dev").first.locator("th a").click()
+        click_through(page, unassign.locator("button[type=submit]"))
+    open_case(page, "Dev")
     attempt = page.locator("form[action$='/triage/attempt/']")
     attempt.locator("select[name=channel]").select_option("call")
     attempt.locator("select[name=outcome]").select_option("left_voicemail")
-    with page.expect_navigation():
-        attempt.locator("button[type=submit]").click()
+    click_through(page, attempt.locator("button[type=submit]"))
     page.goto("/admin/intake/inquiry/")
     shoot(page, "worklist.png")
 
 
+def visit_time(days_ahead: int, hour: int, minute: int) -> str:
+    """A weekday at least ``days_ahead`` days from now, in the demo queues' time zone."""
+    day = datetime.now(QUEUE_ZONE).date() + timedelta(days=days_ahead)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+def schedule(page: Page, when: str, care_format: str) -> None:
+    """On an open case: move it to Contacted if need be, then schedule the reassessment."""
+    status = page.locator("#status select[name=status]")
+    if status.locator("option", has_text="Contacted").count():
+        status.select_option(label="Contacted")
+        click_through(page, page.locator("#status button[type=submit]"))
+    card = page.locator("#schedule")
+    card.get_by_label("Reassessment on").fill(when)
+    card.get_by_label("Format").select_option(label=care_format)
+    click_through(page, card.get_by_role("button", name="Schedule"))
+
+
+def case_page(page: Page, password: str) -> None:
+    """One person's inquiry page after a reply went out and an in-person visit was booked."""
+    send_as(page, CASE_PERSON)
+    sign_in(page, "coordinator", password, "/admin/intake/inquiry/")
+    open_case(page, CASE_PERSON["preferred_name"])
+    case_path = urlsplit(page.url).path
+    reply = page.locator("#reply")
+    click_through(page, reply.get_by_role("link", name="We're glad you reached out"))
+    click_through(page, reply.get_by_role("button", name="Preview"))
+    click_through(page, page.get_by_role("button", name="Send", exact=True))
+    schedule(page, visit_time(2, 10, 30), "In person")
+    # Jordan chose virtual: a video visit next week, for the clinicians' upcoming list.
+    open_case(page, "Jordan")
+    schedule(page, visit_time(6, 16, 0), "Virtual")
+    page.goto(case_path)
+    # Open what the confirmation said (when, where, the address), as a coordinator would.
+    confirmation = page.locator("#conversation li", has_text="Reassessment confirmation")
+    confirmation.locator("summary").click()
+    # Back to the top, so the admin's sticky sidebar is drawn where it belongs.
+    page.evaluate("window.scrollTo(0, 0)")
+    shoot(page, "case-page.png")
+
+
+def note_flow(page: Page, password: str) -> None:
+    """A clinician finds the person by name, starts the note beside their words, and saves."""
+    add = "/admin/intake/reassessmentnote/add/"
+    sign_in(page, "clinician", password, add)
+    page.get_by_label("Find a person").fill(CASE_PERSON["preferred_name"].split()[-1])
+    click_through(page, page.get_by_role("button", name="Search"))
+    shoot(page, "note-search.png")
+    row = page.locator("#result_list tbody tr").first
+    click_through(page, row.get_by_role("link", name="Write the note"))
+    for label, text in NOTE.items():
+        page.get_by_label(label).fill(text)
+    page.locator("h1").click()  # out of the field, so no focus ring in the picture
+    shoot(page, "note-page.png")
+    click_through(page, page.get_by_role("button", name="Save", exact=True))
+    page.goto("/admin/intake/inquiry/reassessments/")
+    shoot(page, "upcoming.png")
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Screenshots of the public pages and worklist.")
+    parser = argparse.ArgumentParser(description="Screenshots of the public and staff pages.")
     parser.add_argument("url", nargs="?", default="http://127.0.0.1:8000")
     parser.add_argument("--password", default=DEMO_PASSWORD, help="the demo users' password")
     args = parser.parse_args()
@@ -297,6 +410,12 @@ def main() -> None:
             shoot(page, "form-desktop.png", full_page=False)
             worklist(page, args.password)
             desktop.close()
+
+            # A fresh browser for each staff member, as on their own desks.
+            for flow in (case_page, note_flow):
+                context = browser.new_context(viewport=DESKTOP, base_url=base)
+                flow(context.new_page(), args.password)
+                context.close()
         finally:
             browser.close()
 

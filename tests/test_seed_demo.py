@@ -20,5 +20,10 @@ def test_seed_demo_is_idempotent_and_creates_one_user_per_role(roles) -> None:
     assert virtual.local_name("es") == "Programa virtual"
     assert virtual.local_name("pt-br") == "Programa on-line"
     assert Site.objects.get(slug="eastside").local_name("es") == "Eastside"  # a place's name
+    assert Site.objects.get(slug="downtown").address == "200 Example Street, 2nd floor"
+    assert virtual.address == ""  # nobody visits the virtual program in person
     assert CoordinatorQueue.objects.filter(is_default=True).count() == 1
+    assert set(CoordinatorQueue.objects.values_list("video_visit_url", flat=True)) == {
+        "https://video.example.org/reengage"
+    }
     assert RoutingRule.objects.count() == 1

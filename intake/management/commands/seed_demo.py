@@ -15,13 +15,16 @@ from intake.models import CoordinatorProfile, CoordinatorQueue, ReplyTemplate, R
 # A demo password for a local, throwaway database; printed by make run.
 DEFAULT_PASSWORD = "reengage-demo-2026"  # noqa: S105
 
-# (name, slug, name on the Spanish form, name on the Portuguese form): a program admin keeps
-# each site's names in admin; an empty one shows the English name (here, a place's own name).
+# (name, slug, name on the Spanish form, name on the Portuguese form, address for visits): a
+# program admin keeps each site's names in admin; an empty one shows the English name (here, a
+# place's own name). The addresses are fictional; the virtual program has none.
 SITES = [
-    ("Downtown", "downtown", "Centro", "Centro"),
-    ("Eastside", "eastside", "", ""),
-    ("Virtual program", "virtual", "Programa virtual", "Programa on-line"),
+    ("Downtown", "downtown", "Centro", "Centro", "200 Example Street, 2nd floor"),
+    ("Eastside", "eastside", "", "", "45 Sample Avenue, side entrance"),
+    ("Virtual program", "virtual", "Programa virtual", "Programa on-line", ""),
 ]
+# Where people join a virtual reassessment with the demo queues (a fictional address).
+VIDEO_VISIT_URL = "https://video.example.org/reengage"
 # (language, title, body, not_for_urgent). The warm "whenever you're ready" replies are not
 # offered when the person may be in danger; each language has one written for that moment.
 REPLY_TEMPLATES = [
@@ -111,7 +114,7 @@ class Command(BaseCommand):
         password = options["password"]
         roles.sync_roles(Group, Permission)
         sites = {}
-        for order, (name, slug, name_es, name_pt_br) in enumerate(SITES):
+        for order, (name, slug, name_es, name_pt_br, address) in enumerate(SITES):
             sites[slug], _ = Site.objects.update_or_create(
                 slug=slug,
                 defaults={
@@ -119,6 +122,7 @@ class Command(BaseCommand):
                     "name_es": name_es,
                     "name_pt_br": name_pt_br,
                     "order": order,
+                    "address": address,
                 },
             )
 
@@ -133,6 +137,7 @@ class Command(BaseCommand):
             "work_start": time(9, 0),
             "work_end": time(17, 30),
             "first_contact_promise_hours": 8,
+            "video_visit_url": VIDEO_VISIT_URL,
         }
         CoordinatorQueue.objects.filter(pk=general.pk).update(
             languages=["en"],
