@@ -41,6 +41,14 @@ ORDINARY = [
     "Is the Tuesday evening group still running? I work days now.",
     "hace mucho que no voy, quiero regresar al grupo de los martes",
     "quero voltar pro grupo de terça, como faço?",
+    # Short and hesitant, the way most people who come back first write: "thinking about",
+    # "don't know what to do" are everyday words here, not warning signs.
+    "Not sure I'm ready, but I've been thinking about it.",
+    "I have been thinking about coming back",
+    "ive been thinking about it for weeks",
+    "I don't know what to do about work",
+    "he estado pensando en volver al grupo",
+    "tô pensando nisso faz umas semanas",
 ]
 # A long letter about ordinary things (each sentence written for this test).
 LETTER = (
