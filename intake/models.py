@@ -439,6 +439,16 @@ class Inquiry(models.Model):
         editable=False,
     )
     check_in_on = models.DateField(_("gentle check-in on"), null=True, blank=True)
+    # The person wrote and nobody has answered yet (a reply by e-mail or text, or a further
+    # message): set by ``services.message_receive``, cleared when staff reply or reach them.
+    waiting_on_us_since = models.DateTimeField(
+        _("waiting on us since"), null=True, blank=True, db_index=True, editable=False
+    )
+    # The per-inquiry part of the Reply-To address (``reply+<token>@…``): random and keyed,
+    # never derived from the inquiry's id. NULL until the first e-mail to the person.
+    reply_token = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     # Keyed HMACs of the normalised contacts: link earlier inquiries without decrypting.
     contact_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     other_contact_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
@@ -537,6 +547,86 @@ class InquiryFollowUp(models.Model):
         return str(self.public_id)
 
 
+class InboundMessage(models.Model):
+    """Something the person sent us after their first message: a reply by e-mail or text.
+
+    Stored encrypted before anything else happens to it. ``inquiry`` is empty while it is
+    unmatched (an unknown or forged reply token, an address nobody wrote from): a coordinator
+    attaches it to an inquiry or discards it. Automatic replies and bounces are kept but never
+    reopen, flag or notify.
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        SMS = "sms", _("Text message")
+
+    class Source(models.TextChoices):
+        FOLDER = "folder", _("Mail folder")
+        WEBHOOK = "webhook", _("Mail webhook")
+        IMAP = "imap", _("Mailbox")
+        SMS = "sms", _("Text message")
+
+    class State(models.TextChoices):
+        ATTACHED = "attached", _("On an inquiry")
+        UNMATCHED = "unmatched", _("Unmatched")
+        DISCARDED = "discarded", _("Discarded")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    inquiry = models.ForeignKey(
+        Inquiry,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="inbound_messages",
+    )
+    # Where an unmatched message is triaged: the queue its To address belongs to, if any.
+    queue = models.ForeignKey(
+        CoordinatorQueue, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.UNMATCHED
+    )
+    channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
+    source = models.CharField(_("source"), max_length=8, choices=Source.choices)
+    # The RFC 5322 Message-ID (or the SMS provider's id): each message is stored once.
+    external_id = models.CharField(
+        max_length=255, unique=True, null=True, blank=True, editable=False
+    )
+    # Keyed hash of the sender's normalised address or number (``crypto.contact_hash``).
+    sender_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    sender = EncryptedTextField(_("from"), blank=True, default="")
+    subject = EncryptedTextField(_("subject"), blank=True, default="")
+    # The new text, as plain text (HTML converted, never rendered).
+    body = EncryptedTextField(_("message"), blank=True, default="")
+    # Quoted history and signature, kept apart from the new text.
+    quoted = EncryptedTextField(_("quoted text"), blank=True, default="")
+    # The whole original (capped), for its own audited page.
+    original = EncryptedTextField(blank=True, default="", editable=False)
+    attachments_dropped = models.PositiveSmallIntegerField(_("attachments dropped"), default=0)
+    is_automatic = models.BooleanField(_("automatic reply or bounce"), default=False)
+    received_at = models.DateTimeField(_("received"), db_index=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    handled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+        verbose_name = _("message from the person")
+        verbose_name_plural = _("messages from people")
+        indexes = [models.Index(fields=["state", "queue"], name="inbound_unmatched")]
+
+    def __str__(self) -> str:
+        # Nothing personal: str() reaches logs and admin history.
+        return str(self.public_id)
+
+
 class InquiryEvent(models.Model):
     """One step on an inquiry's timeline: ids, states and reasons — never free text."""
 
@@ -555,6 +645,8 @@ class InquiryEvent(models.Model):
         OVERDUE = "overdue", _("Past the first-contact promise")
         SMS_OPTED_OUT = "sms_opted_out", _("Texting turned off by the person")
         FOLLOW_UP_ADDED = "follow_up_added", _("Further message added")
+        MESSAGE_RECEIVED = "message_received", _("Message received from the person")
+        AUTO_REPLY_RECEIVED = "auto_reply_received", _("Automatic reply received")
         UNASSIGNED = "unassigned", _("Unassigned")
         SNOOZED = "snoozed", _("Snoozed")
         CONTACT_ATTEMPT = "contact_attempt", _("Contact attempt logged")
@@ -605,6 +697,8 @@ class OutboundMessage(models.Model):
         ESCALATION = "escalation", _("Escalation")
         REVIEW_ALERT = "review_alert", _("Possible-risk alert")
         OVERDUE_NOTICE = "overdue_notice", _("Overdue notice")
+        # To the assignee (or the queue's on-duty address): the person wrote back.
+        REPLY_NOTICE = "reply_notice", _("The person wrote back")
         CHECK_IN = "check_in", _("Check-in")
         REASSESSMENT_CONFIRMATION = "reassessment_confirmation", _("Reassessment confirmation")
         # To the clinical reviewers: a note waits for their signature (no clinical text).
@@ -689,6 +783,7 @@ class OutboundMessage(models.Model):
             Kind.ESCALATION,
             Kind.REVIEW_ALERT,
             Kind.OVERDUE_NOTICE,
+            Kind.REPLY_NOTICE,
             Kind.NOTE_READY,
             Kind.ENROLMENT_LINK,
             Kind.ACCOUNT_NOTICE,

@@ -249,6 +249,7 @@ class CaseSections:
 
     follow_ups: list
     messages: list
+    inbound: list  # what the person sent back (e-mail, text), unless discarded
     attempts: list
     internal_notes: list
     notes: list  # reassessment notes: state and people only, never their clinical text
@@ -270,6 +271,7 @@ def case_sections(inquiry: Inquiry, *, viewer) -> CaseSections:
     return CaseSections(
         follow_ups=list(inquiry.follow_ups.all()),
         messages=list(inquiry.messages.select_related("created_by")),
+        inbound=list(inquiry.inbound_messages.exclude(state="discarded").defer("original")),
         attempts=list(inquiry.contact_attempts.select_related("coordinator")),
         internal_notes=list(InternalNote.objects.filter(inquiry=inquiry).select_related("author")),
         notes=list(

@@ -165,3 +165,9 @@ def check_in_task() -> None:
 def purge_expired_task() -> None:
     """Apply the retention periods (spam deleted, finished inquiries' personal data erased)."""
     services.purge_expired()
+
+
+@shared_task(acks_late=True, max_retries=0, soft_time_limit=50, time_limit=55)
+def inbound_poll_task() -> None:
+    """One pass over the configured inbound sources (today: the mail folder)."""
+    services.inbound_poll()

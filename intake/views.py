@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import logging
@@ -10,6 +9,7 @@ import secrets
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.request import RawPostDataException
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -20,7 +20,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from . import health, screening, selectors, services
+from . import health, screening, selectors, services, webhooks
 from .forms import ComebackForm
 
 logger = logging.getLogger(__name__)
@@ -172,27 +172,78 @@ def _may_see_health_detail(request: HttpRequest) -> bool:
 @csrf_exempt
 @require_http_methods(["POST"])
 def sms_inbound(request: HttpRequest) -> HttpResponse:
-    """The SMS provider's webhook for texts people send us (STOP / START).
+    """The SMS provider's webhook for texts people send us.
 
-    Signed: header X-Reengage-Signature is ``sha256=<hex HMAC of the raw body>`` under
-    SMS_WEBHOOK_SECRET. Unsigned or wrongly signed requests change nothing.
+    Signed through ``intake.webhooks`` under SMS_WEBHOOK_SECRET (timestamp, signature, no
+    replay); anything else changes nothing. JSON ``{"from", "body", "id"}`` or a form
+    (``From``, ``Body``, ``MessageSid``). STOP, START and HELP are answered by
+    ``services.sms_inbound``; any other text is kept with the person's open inquiry, or
+    starts one.
     """
     secret = settings.SMS_WEBHOOK_SECRET
     if not secret:
         return HttpResponse(status=404)
-    expected = "sha256=" + hmac.new(secret.encode(), request.body, hashlib.sha256).hexdigest()
-    if not hmac.compare_digest(expected, request.headers.get("X-Reengage-Signature", "")):
-        return HttpResponse(status=403)
+    if refused := webhooks.refusal(request, secret=secret, name="sms"):
+        return refused
     if request.content_type == "application/json":
         try:
             data = json.loads(request.body or b"{}")
         except ValueError:
-            return HttpResponse(status=400)
+            return JsonResponse({"status": "not_json"}, status=400)
+        if not isinstance(data, dict):
+            return JsonResponse({"status": "not_an_object"}, status=400)
         phone, body = str(data.get("from", "")), str(data.get("body", ""))
+        external_id = str(data.get("id", ""))
     else:
         phone, body = request.POST.get("From", ""), request.POST.get("Body", "")
-    outcome = services.sms_inbound(phone=phone, body=body)
+        external_id = request.POST.get("MessageSid", "")
+    outcome = services.sms_inbound(phone=phone, body=body, external_id=external_id)
     return JsonResponse({"result": outcome})
+
+
+@csrf_exempt
+@require_http_methods(["POST"])
+def email_inbound(request: HttpRequest) -> HttpResponse:
+    """A mail provider's webhook: one raw MIME message (``message/rfc822``) as the body.
+
+    Off (404) unless INBOUND_EMAIL_WEBHOOK_SECRET is set; signed like the SMS webhook. Over
+    INBOUND_EMAIL_MAX_BYTES it is refused (413) before it is read in full. Stored through
+    ``services.message_receive``; the answer names the stored message by its public id only.
+    """
+    from .messaging.inbound import InboundTooLarge, parse_email
+
+    secret = settings.INBOUND_EMAIL_WEBHOOK_SECRET
+    if not secret:
+        return HttpResponse(status=404)
+    cap = _inbound_email_cap()
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > cap:
+        return _too_large(cap)
+    try:
+        raw = request.read(cap + 1)
+    except RawPostDataException:  # a middleware read the body already (a form type)
+        raw = request.body
+    if len(raw) > cap:
+        return _too_large(cap)
+    if refused := webhooks.refusal(request, secret=secret, name="email", body=raw):
+        return refused
+    try:
+        incoming = parse_email(raw)
+    except InboundTooLarge:
+        return _too_large(cap)
+    stored = services.message_receive(incoming=incoming, source="webhook")
+    return JsonResponse({"status": "stored", "message": str(stored.public_id)})
+
+
+def _inbound_email_cap() -> int:
+    return int(settings.INBOUND_EMAIL_MAX_BYTES)
+
+
+def _too_large(cap: int) -> JsonResponse:
+    return JsonResponse({"status": "too_large", "max_bytes": cap}, status=413)
 
 
 # --- Kind error pages ----------------------------------------------------------------

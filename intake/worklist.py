@@ -46,6 +46,7 @@ SAVED_VIEWS: tuple[SavedView, ...] = (
     SavedView("overdue", _("Overdue")),
     SavedView("held", _("Held")),
     SavedView("waiting", _("Waiting on the person")),
+    SavedView("waiting-on-us", _("Waiting on us")),
     SavedView("scheduled", _("Scheduled")),
     SavedView("open", _("Open: new, contacted or scheduled"), shown=False),
 )
@@ -55,6 +56,10 @@ VIEWS_BY_SLUG = {view.slug: view for view in SAVED_VIEWS}
 def default_q() -> Q:
     """The worklist with no filter chosen: not closed, not quarantined (its filters' defaults)."""
     return ~Q(status=Status.CLOSED) & Q(is_spam=False)
+
+
+# Views that hold closed inquiries too: their link shows every status (``status=all``).
+WITH_CLOSED = frozenset({"waiting-on-us"})
 
 
 def _today(now: datetime) -> tuple[datetime, datetime]:
@@ -81,6 +86,8 @@ def view_q(slug: str, *, user, now: datetime) -> Q | None:
         "held": lambda: Q(is_held=True),
         # We reached out (a voicemail, a reply) and have not heard back yet.
         "waiting": lambda: Q(status=Status.CONTACTED, reached_at__isnull=True),
+        # The person wrote back and nobody has answered yet: closed and not-now ones too.
+        "waiting-on-us": lambda: Q(waiting_on_us_since__isnull=False),
         "scheduled": lambda: Q(status=Status.REASSESSMENT_SCHEDULED),
         "open": lambda: Q(status__in=Inquiry.OPEN_STATUSES),
     }
@@ -106,11 +113,17 @@ def view_counts(visible: QuerySet[Inquiry], *, user, now: datetime) -> dict[str,
     if found is not None:
         return found
     counts = {
-        view.slug: Count("pk", filter=view_q(view.slug, user=user, now=now))
+        view.slug: Count(
+            "pk",
+            filter=view_q(view.slug, user=user, now=now)
+            & (Q() if view.slug in WITH_CLOSED else default_q()),
+        )
         for view in SAVED_VIEWS
         if view.shown
     }
-    found = visible.filter(default_q()).order_by().aggregate(all=Count("pk"), **counts)
+    # Closed inquiries are read only where someone wrote back to them (an indexed column).
+    rows = default_q() | Q(is_spam=False, waiting_on_us_since__isnull=False)
+    found = visible.filter(rows).order_by().aggregate(all=Count("pk", filter=default_q()), **counts)
     cache.set(key, found, COUNTS_SECONDS)
     return found
 

@@ -13,6 +13,7 @@ admin.site.index_title = "Intake"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sms/inbound", views.sms_inbound, name="sms-inbound"),
+    path("inbound/email", views.email_inbound, name="email-inbound"),
     path(
         f"{settings.ADMIN_URL}dashboard/",
         admin.site.admin_view(dashboard.dashboard_view),

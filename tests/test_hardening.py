@@ -404,7 +404,7 @@ CANARY = "Zebra-Canary-8813"
 
 @pytest.mark.django_db
 def test_a_canary_in_every_free_text_field_reaches_no_log_payload_audit_subject_or_raw_column(
-    roles, caplog, monkeypatch, django_capture_on_commit_callbacks
+    roles, caplog, monkeypatch, django_capture_on_commit_callbacks, settings, tmp_path
 ) -> None:
     from celery.app.task import Task
 
@@ -440,9 +440,38 @@ def test_a_canary_in_every_free_text_field_reaches_no_log_payload_audit_subject_
         services.note_add(
             actor=clinician, inquiry_id=inquiry.pk, fields={"free_text": f"{CANARY} clinical"}
         )
+        # The person writes back (matched by the Message-ID it answers), and a stray reply
+        # comes in through the mail folder: neither's words may leak anywhere either.
+        from intake.messaging.inbound import Incoming
+
+        ack = inquiry.messages.get(kind="acknowledgement")
+        with django_capture_on_commit_callbacks(execute=True):
+            reply = services.message_receive(
+                incoming=Incoming(
+                    channel="email",
+                    sender="sam@example.com",
+                    body=f"{CANARY} reply body",
+                    subject=f"{CANARY} subject",
+                    quoted=f"{CANARY} quoted",
+                    original=f"{CANARY} original",
+                    external_id="<canary-reply@example.com>",
+                    references=(ack.message_id,),
+                ),
+                source="folder",
+            )
+            settings.INBOUND_EMAIL_DIR = tmp_path
+            (tmp_path / "stray.eml").write_bytes(
+                f"From: someone@example.net\r\nTo: nobody@example.net\r\n"
+                f"Subject: {CANARY} stray\r\nMessage-ID: <canary-stray@example.net>\r\n\r\n"
+                f"{CANARY} stray body\r\n".encode()
+            )
+            services.inbound_poll()
+        assert reply.inquiry_id == inquiry.pk
         client = Client()
         client.force_login(lee)
         client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/")
+        client.get(f"/admin/intake/inboundmessage/{reply.pk}/original/")
+        client.get("/admin/intake/inboundmessage/")
         client.get(f"/admin/intake/inquiry/export.csv?q={CANARY}")
 
     from django.core import mail

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import threading
 from datetime import datetime
@@ -15,10 +13,11 @@ import pytest
 import time_machine
 from django.test import Client
 
-from intake import services
+from intake import services, webhooks
 from intake.messaging.email import PermanentSendError, TransientSendError
 from intake.messaging.sms import HttpSMSBackend, MemorySMSBackend
-from intake.models import Inquiry, OutboundMessage, SMSOptOut
+from intake.models import InboundMessage, Inquiry, OutboundMessage, SMSOptOut
+from intake.services import optout
 from tests.factories import default_queue, submission
 
 NY = ZoneInfo("America/New_York")
@@ -51,9 +50,20 @@ def test_a_text_due_at_night_waits_for_eight_in_the_morning(
     assert len(MemorySMSBackend.outbox) == 1
 
 
-def signed(body: bytes, secret: str = SECRET) -> dict:
-    digest = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-    return {"HTTP_X_REENGAGE_SIGNATURE": f"sha256={digest}"}
+def signed(body: bytes, secret: str = SECRET, *, at: float | None = None) -> dict:
+    """The webhook's two headers (``intake.webhooks``), as the test client takes them."""
+    headers = webhooks.signed_headers(secret, body, at=at)
+    return {"HTTP_" + name.upper().replace("-", "_"): value for name, value in headers.items()}
+
+
+@pytest.fixture(autouse=True)
+def _forget_seen_signatures():
+    """Each test starts with no signature seen (the replay check remembers them)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.mark.django_db
@@ -231,3 +241,156 @@ def test_a_text_is_plain_text_never_html_escaped(db, name: str) -> None:
     text = render_sms(name, context, "en")
     assert typed in text
     assert "&#x27;" not in text and "&amp;" not in text and "&lt;" not in text
+
+
+# --- texts people send us: the signed webhook, HELP, and texts kept with their inquiry ------
+
+DAY = datetime(2026, 11, 18, 14, 0, tzinfo=NY)
+
+
+def text_in(client: Client, phone: str, body: str, *, message_id: str = "", **headers):
+    payload = json.dumps({"from": phone, "body": body, "id": message_id}).encode()
+    return client.post(
+        "/sms/inbound",
+        payload,
+        content_type="application/json",
+        **(headers or signed(payload)),
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("payload", [b"[]", b'["STOP"]', b'"STOP"', b"42", b"null"])
+def test_a_signed_body_that_is_not_a_json_object_answers_400(settings, payload) -> None:
+    settings.SMS_WEBHOOK_SECRET = SECRET
+    answer = Client().post(
+        "/sms/inbound", payload, content_type="application/json", **signed(payload)
+    )
+    assert answer.status_code == 400
+    assert answer.json() == {"status": "not_an_object"}
+    assert SMSOptOut.objects.count() == 0
+    assert InboundMessage.objects.count() == 0
+
+
+@pytest.mark.django_db
+@time_machine.travel(DAY, tick=False)
+def test_a_replayed_start_after_stop_changes_nothing(settings) -> None:
+    settings.SMS_WEBHOOK_SECRET = SECRET
+    client = Client()
+    start = json.dumps({"from": "+16175550134", "body": "START"}).encode()
+    start_headers = signed(start)
+    first = client.post("/sms/inbound", start, content_type="application/json", **start_headers)
+    assert first.json() == {"result": "opted_in"}
+    stop = text_in(client, "+16175550134", "STOP")
+    assert stop.json() == {"result": "opted_out"}
+
+    # Someone who captured the START replays it a minute later: refused, the opt-out stays.
+    with time_machine.travel(DAY.timestamp() + 60, tick=False):
+        replayed = client.post(
+            "/sms/inbound", start, content_type="application/json", **start_headers
+        )
+    assert replayed.status_code == 403
+    assert SMSOptOut.objects.count() == 1
+
+
+@pytest.mark.django_db
+@time_machine.travel(DAY, tick=False)
+def test_a_text_is_kept_with_the_open_inquiry_of_that_number(
+    settings, django_capture_on_commit_callbacks
+) -> None:
+    settings.SMS_WEBHOOK_SECRET = SECRET
+    default_queue()
+    with django_capture_on_commit_callbacks(execute=True):
+        inquiry = services.inquiry_submit(submission=texter())
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = text_in(
+            client, "(617) 555-0134", "Thursday after 5 works for me", message_id="SM1"
+        )
+    assert answer.json() == {"result": "stored"}
+    stored = InboundMessage.objects.get()
+    assert stored.inquiry_id == inquiry.pk
+    assert stored.channel == "sms" and stored.source == "sms"
+    assert stored.body == "Thursday after 5 works for me"
+    assert Inquiry.objects.count() == 1
+    inquiry.refresh_from_db()
+    assert inquiry.waiting_on_us_since is not None
+
+    # The provider sends the same text again (a new signature): still one message.
+    with time_machine.travel(DAY.timestamp() + 5, tick=False):
+        again = text_in(client, "+16175550134", "Thursday after 5 works for me", message_id="SM1")
+    assert again.status_code == 200
+    assert InboundMessage.objects.count() == 1
+
+
+@pytest.mark.django_db
+@time_machine.travel(DAY, tick=False)
+def test_a_text_from_a_new_number_starts_an_inquiry_by_initiation_with_the_acknowledgement(
+    settings, django_capture_on_commit_callbacks
+) -> None:
+    settings.SMS_WEBHOOK_SECRET = SECRET
+    default_queue()
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = text_in(
+            client, "+16175550177", "Hi, I'd like to come back to group", message_id="SM9"
+        )
+    assert answer.json() == {"result": "new_inquiry"}
+    inquiry = Inquiry.objects.get()
+    assert inquiry.message == "Hi, I'd like to come back to group"
+    assert inquiry.contact_method == Inquiry.ContactMethod.TEXT
+    assert inquiry.phone == "+16175550177"
+    assert inquiry.consent and inquiry.text_ok
+    assert inquiry.consent_version == optout.CONSENT_BY_INITIATION
+    assert inquiry.text_consent_version == optout.CONSENT_BY_INITIATION
+    assert InboundMessage.objects.count() == 0  # the text is the inquiry's own message
+    acknowledgement = inquiry.messages.get(kind="acknowledgement")
+    assert acknowledgement.channel == "sms" and acknowledgement.status == "sent"
+    [sent] = MemorySMSBackend.outbox
+    assert sent["to"] == "+16175550177"
+    assert "988" in sent["body"] and "we got your message" in sent["body"]
+
+    # The provider sends it again: the same inquiry, no second acknowledgement.
+    with time_machine.travel(DAY.timestamp() + 5, tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            text_in(client, "+16175550177", "Hi, I'd like to come back to group", message_id="SM9")
+    assert Inquiry.objects.count() == 1
+    assert InboundMessage.objects.count() == 0
+    assert len(MemorySMSBackend.outbox) == 1
+
+
+@pytest.mark.django_db
+@time_machine.travel(DAY, tick=False)
+def test_help_is_answered_with_the_programs_name_phone_and_988(settings) -> None:
+    settings.SMS_WEBHOOK_SECRET = SECRET
+    settings.ORG_NAME = "Riverside Outpatient"
+    settings.PROGRAM_PHONE = "+16175550100"
+    answer = text_in(Client(), "+16175550188", "help", message_id="SM5")
+    assert answer.json() == {"result": "help"}
+    [reply] = MemorySMSBackend.outbox
+    assert reply["to"] == "+16175550188"
+    assert "Riverside Outpatient" in reply["body"]
+    assert "+16175550100" in reply["body"]
+    assert "988" in reply["body"]
+    assert len(reply["body"]) <= 320
+    assert Inquiry.objects.count() == 0 and InboundMessage.objects.count() == 0
+
+
+@pytest.mark.django_db
+@time_machine.travel(DAY, tick=False)
+def test_a_sentence_that_starts_with_a_keyword_is_a_message_not_a_keyword(
+    settings, django_capture_on_commit_callbacks
+) -> None:
+    settings.SMS_WEBHOOK_SECRET = SECRET
+    default_queue()
+    with django_capture_on_commit_callbacks(execute=True):
+        inquiry = services.inquiry_submit(submission=texter())
+    client = Client()
+    for n, words in enumerate(
+        ["Yes I'd like that", "Cancel my Tuesday please", "Help me find a time"]
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            answer = text_in(client, "+16175550134", words, message_id=f"SMk{n}")
+        assert answer.json() == {"result": "stored"}, words
+    assert inquiry.inbound_messages.count() == 3
+    assert SMSOptOut.objects.count() == 0
+    assert Inquiry.objects.get().text_ok

@@ -34,10 +34,12 @@ from django.urls import NoReverseMatch, reverse
 
 from intake import services, worklist
 from intake.forms import AWAY_REASONS
+from intake.messaging.inbound import Incoming, reply_token_new
 from intake.models import (
     AuditEvent,
     ContactAttempt,
     HeldReason,
+    InboundMessage,
     Inquiry,
     InquiryEvent,
     InquiryFollowUp,
@@ -220,6 +222,7 @@ def message(inquiry: Inquiry, kind: str, channel: str, status: str, **fields) ->
 @pytest.fixture
 def world(roles, django_capture_on_commit_callbacks, settings):
     settings.INTAKE_FLOOD_LIMIT = 100
+    settings.INBOUND_EMAIL_ADDRESS = "reply@reengage.invalid"
     capture = django_capture_on_commit_callbacks
     with time_machine.travel(NOW, tick=True):
         yield _build(capture)
@@ -430,6 +433,23 @@ def _build(capture) -> dict:
         services.overdue_flag(now=NOW + timedelta(days=5))
     InquiryFollowUp.objects.create(inquiry=released, message="One more thing.", language="en")
     event(released, InquiryEvent.Kind.FOLLOW_UP_ADDED, reason="flood_limit", data={})
+    # The person writes back (a reply and an automatic one), through the one service.
+    Inquiry.objects.filter(pk=released.pk).update(reply_token=reply_token_new())
+    released.refresh_from_db()
+    with capture(execute=True):
+        for n, automatic in enumerate((False, True)):
+            services.message_receive(
+                incoming=Incoming(
+                    channel=InboundMessage.Channel.EMAIL,
+                    sender="rio@example.com",
+                    body="Thanks, Thursday works for me." if not automatic else "Out of office.",
+                    external_id=f"<reply-{n}@mail.example.com>",
+                    recipients=(f"reply+{released.reply_token}@reengage.invalid",),
+                    subject="Re: We got your message",
+                    is_automatic=automatic,
+                ),
+                source=InboundMessage.Source.FOLDER,
+            )
 
     # The delivery states and events no quick flow reaches, as the outbox writes them.
     for status in OutboundMessage.Status.values:

@@ -44,6 +44,8 @@ def many(queue, n: int, *, assignee=None, start: int = 0) -> list[Inquiry]:
             is_spam=i % 17 == 5,
             reached_at=now if i % 4 == 0 else None,
             snoozed_until=now + timedelta(hours=1) if i % 10 == 1 else None,
+            # The person wrote back (closed and not-now ones too).
+            waiting_on_us_since=now - timedelta(hours=1) if i % 5 == 2 else None,
         )
         for i in range(start, start + n)
     ]
@@ -93,6 +95,15 @@ def test_each_saved_view_count_is_the_number_of_its_rows(lee) -> None:
     for slug, rows in expected.items():
         page = client.get(WORKLIST, {"view": slug})
         assert page.context["cl"].result_count == rows.count(), slug
+    # "Waiting on us" holds closed inquiries too: whoever wrote back, whatever the status.
+    wrote_back = selectors.inquiries_visible_to(lee).filter(
+        is_spam=False, waiting_on_us_since__isnull=False
+    )
+    assert wrote_back.filter(status="closed").exists()
+    page = client.get(WORKLIST, {"view": "waiting-on-us", "status": "all"})
+    assert set(page.context["cl"].queryset.values_list("pk", flat=True)) == set(
+        wrote_back.values_list("pk", flat=True)
+    )
 
 
 def test_the_worklist_makes_the_same_queries_at_10_and_200_inquiries(

@@ -6,4 +6,4 @@ Inquiries are read here and changed only through ``intake.services``; the messag
 appears on an inquiry's own page, never in a list.
 """
 
-from . import audit, configuration, inquiry, notes, staff  # noqa: F401 - importing registers them
+from . import audit, configuration, inbound, inquiry, notes, staff  # noqa: F401 - importing registers them

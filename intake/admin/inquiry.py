@@ -269,7 +269,7 @@ class InquiryAdmin(
             "timeline": [
                 (e, event_words(e, messages=by_id, people=people, zone=zone)) for e in case.events
             ],
-            "conversation": [(m, message_said(m)) for m in case.messages],
+            "conversation": conversation(case),
             "notes": [(n, note_start_words(n)) for n in case.notes],
             "visit": reassessments.visit(inquiry),
         }
@@ -407,6 +407,17 @@ class InquiryAdmin(
             # Admin-set names (sites, queues, usernames) are never run as a formula.
             writer.writerow(text_cells(get(inquiry) for _name, get in EXPORT_COLUMNS))
         return response
+
+
+def conversation(case: selectors.CaseSections) -> list[tuple[str, object, object]]:
+    """Every message in and out, oldest first: ``(way, row, said)``, ``way`` being "out"
+    (to the person or the team; ``said`` as it was read), "in" (an e-mail or text the person
+    sent back) or "further" (a further message through the form)."""
+    entries = [(m.created_at, m.pk, "out", m, message_said(m)) for m in case.messages]
+    entries += [(m.received_at, m.pk, "in", m, None) for m in case.inbound]
+    entries += [(f.created_at, f.pk, "further", f, None) for f in case.follow_ups]
+    entries.sort(key=lambda entry: (entry[0], entry[2], entry[1]))
+    return [(way, row, said) for _when, _pk, way, row, said in entries]
 
 
 EXPORT_COLUMNS = [

@@ -105,6 +105,20 @@ def _when(moment: datetime) -> str:
     return f"{timezone.localtime(moment):%a %d %b %H:%M}"
 
 
+def wrote_back(obj: Inquiry) -> str:
+    """ "Wrote back 2 h ago" on a row whose person wrote and is waiting on us; else ""."""
+    since = obj.waiting_on_us_since
+    if since is None:
+        return ""
+    return format_html(
+        '<br><strong class="badge badge-wrote-back"><time datetime="{}" title="{}">{}</time>'
+        "</strong>",
+        since.isoformat(),
+        _when(since),
+        gettext("Wrote back %(time)s ago") % {"time": short_duration(timezone.now() - since)},
+    )
+
+
 class SavedViewFilter(admin.SimpleListFilter):
     """``?view=<slug>``: one of the saved views above the list. Not drawn among the filters."""
 
@@ -193,7 +207,7 @@ class WorklistColumns:
 
     @admin.display(description=_("status"))
     def status_words(self, obj: Inquiry) -> str:
-        status = obj.get_status_display()
+        status = format_html("{}{}", obj.get_status_display(), wrote_back(obj))
         if obj.status != Inquiry.Status.REASSESSMENT_SCHEDULED or not obj.reassessment_at:
             return cell(gettext("Status"), status)
         # When and how, on the queue's clock (its zone is in the tooltip).
@@ -362,7 +376,13 @@ class WorklistViews:
             {
                 "label": view.label,
                 "count": counts[view.slug],
-                "url": "?" + urlencode({VIEW_PARAM: view.slug}),
+                "url": "?"
+                + urlencode(
+                    {
+                        VIEW_PARAM: view.slug,
+                        **({"status": "all"} if view.slug in worklist.WITH_CLOSED else {}),
+                    }
+                ),
                 "current": current == view.slug,
             }
             for view in worklist.SAVED_VIEWS

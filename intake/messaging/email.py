@@ -107,6 +107,10 @@ def _release(held: _HeldConnection | None, *, failed: bool) -> None:
         held.last_used = time.monotonic()
 
 
+# The extra headers a caller may set: a reply names the messages it answers.
+_THREAD_HEADERS = frozenset({"In-Reply-To", "References"})
+
+
 class TransientSendError(Exception):
     """Try again later (server down, timeout, 4xx)."""
 
@@ -146,6 +150,7 @@ def send_email(
     rendered: RenderedEmail,
     message_id: str,
     reply_to: str = "",
+    headers: dict[str, str] | None = None,
     connection=None,
 ) -> str:
     """Send once; returns the Message-ID as the provider id. Raises a *SendError.
@@ -164,7 +169,12 @@ def send_email(
         from_email=formataddr((settings.ORG_NAME, settings.DEFAULT_FROM_EMAIL)),
         to=[to],
         reply_to=[reply_to] if reply_to else None,
-        headers={"Message-ID": message_id, "Auto-Submitted": "auto-generated"},
+        # ``headers``: threading (In-Reply-To, References) only; ours come last and win.
+        headers={
+            **{k: v for k, v in (headers or {}).items() if k in _THREAD_HEADERS},
+            "Message-ID": message_id,
+            "Auto-Submitted": "auto-generated",
+        },
         connection=connection,
     )
     message.attach_alternative(rendered.html, "text/html")

@@ -6,7 +6,8 @@ a task that is lost is re-enqueued by ``pending_sweep`` so nothing is ever dropp
 Callers use the names below (``from intake import services``); the modules are one per topic:
 ``submit`` (a person's message arrives), ``route``, ``deliver`` and ``send`` (the outbox's
 delivery), ``alerts`` (urgent alerts, overdue notices, check-ins), ``oncall``, ``optout``,
-``triage`` (what coordinators do), ``notes`` (reassessment), ``retention``, ``sweep``; below
+``triage`` (what coordinators do), ``inbound`` (the person writes back), ``notes``
+(reassessment), ``retention``, ``sweep``; below
 them ``outbox`` (messages and events owed, tasks enqueued on commit), ``audit`` and
 ``common``; ``twostep`` is staff two-step sign-in (set-up links, authenticators, recovery
 codes). The routing configuration lives in ``intake.routing_cache`` and the audit log in
@@ -28,6 +29,7 @@ from ..routing_cache import (
 )
 from .alerts import check_in_due, overdue_flag, urgent_alert_acknowledge, urgent_escalate
 from .deliver import message_claim, message_deliver, message_retry_now
+from .inbound import PollResult, inbound_attach, inbound_discard, inbound_poll, message_receive
 from .notes import (
     NOTE_FIELDS,
     SCHEDULING_FIELDS,
@@ -83,6 +85,7 @@ __all__ = [
     "STOP_WORDS",
     "Enrolment",
     "IssuedLink",
+    "PollResult",
     "PurgeResult",
     "RoutingSetup",
     "Submission",
@@ -97,6 +100,9 @@ __all__ = [
     "contact_attempt_record",
     "enrolment_link_issue",
     "first_contact_due",
+    "inbound_attach",
+    "inbound_discard",
+    "inbound_poll",
     "inquiries_route",
     "inquiry_assign",
     "inquiry_mark_spam",
@@ -109,6 +115,7 @@ __all__ = [
     "internal_note_add",
     "message_claim",
     "message_deliver",
+    "message_receive",
     "message_retry_now",
     "note_add",
     "note_mark_ready",

@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from .. import crypto
 from ..messaging import email as email_channel
+from ..messaging import inbound
 from ..messaging import sms as sms_channel
 from ..messaging.render import render_email, render_sms
-from ..models import Inquiry, OutboundMessage, Priority, SMSOptOut
+from ..models import InboundMessage, Inquiry, OutboundMessage, Priority, SMSOptOut
 from ..routing_cache import queue_clock
 
 
@@ -149,10 +150,67 @@ def _recipient(message: OutboundMessage) -> tuple[str, str]:
             return queue.on_call_number, ""
         if message.kind == OutboundMessage.Kind.ESCALATION:
             return queue.escalation_email, ""
+        if message.kind == OutboundMessage.Kind.REPLY_NOTICE:
+            # The person wrote back: their coordinator, or the on-duty address when nobody
+            # has the inquiry (or its coordinator has no address or left).
+            assignee = inquiry.assigned_to
+            if assignee is not None and assignee.is_active and assignee.email:
+                return assignee.email, ""
         return queue.alert_email, ""
     if message.channel == OutboundMessage.Channel.SMS:
         return inquiry.phone, ""
-    return inquiry.email, reply_to
+    return inquiry.email, _reply_address(inquiry) or reply_to
+
+
+def _reply_address(inquiry: Inquiry) -> str:
+    """``reply+<token>@…`` for this inquiry (its token made on first need); "" when
+    ``INBOUND_EMAIL_ADDRESS`` is not set, so the queue's reply-to address is used."""
+    if not settings.INBOUND_EMAIL_ADDRESS:
+        return ""
+    if not inquiry.reply_token:
+        # Set once, by whichever send gets here first; a racing send reads the winner's.
+        Inquiry.objects.filter(pk=inquiry.pk, reply_token__isnull=True).update(
+            reply_token=inbound.reply_token_new()
+        )
+        inquiry.reply_token = (
+            Inquiry.objects.filter(pk=inquiry.pk).values_list("reply_token", flat=True).first()
+        )
+    return inbound.reply_address(inquiry.reply_token or "")
+
+
+def _thread_headers(message: OutboundMessage) -> dict[str, str]:
+    """In-Reply-To and References for an e-mail to the person after the first one: the
+    previous e-mail we sent them about this inquiry, and the last one they wrote to us."""
+    if message.inquiry_id is None or not message.to_person:
+        return {}
+    earlier = (
+        OutboundMessage.objects.filter(
+            inquiry_id=message.inquiry_id,
+            channel=OutboundMessage.Channel.EMAIL,
+            status=OutboundMessage.Status.SENT,
+            created_at__lte=message.created_at,
+        )
+        .exclude(pk=message.pk)
+        .exclude(kind__in=OutboundMessage.STAFF_KINDS)
+        .order_by("-created_at", "-pk")
+        .only("public_id", "created_at")
+        .first()
+    )
+    theirs = (
+        InboundMessage.objects.filter(
+            inquiry_id=message.inquiry_id,
+            channel=InboundMessage.Channel.EMAIL,
+            external_id__isnull=False,
+            is_automatic=False,
+        )
+        .order_by("-received_at", "-pk")
+        .values_list("external_id", flat=True)
+        .first()
+    )
+    chain = [m for m in (earlier.message_id if earlier else "", theirs or "") if m]
+    if not chain:
+        return {}
+    return {"In-Reply-To": chain[-1], "References": " ".join(chain)}
 
 
 def _send(message: OutboundMessage) -> str:
@@ -163,5 +221,9 @@ def _send(message: OutboundMessage) -> str:
         return sms_channel.send_sms(to=to, body=body, reference=str(message.public_id))
     rendered = render_email(message.template_key, context, message.language)
     return email_channel.send_email(
-        to=to, rendered=rendered, message_id=message.message_id, reply_to=reply_to
+        to=to,
+        rendered=rendered,
+        message_id=message.message_id,
+        reply_to=reply_to,
+        headers=_thread_headers(message),
     )

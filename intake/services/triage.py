@@ -22,6 +22,7 @@ from ..models import (
 from ..routing_cache import first_contact_due
 from .audit import _audit
 from .common import Actor, _locked, _transition_refused
+from .inbound import waiting_clear
 from .outbox import _acknowledgement_create, _enqueue_on_commit, _event, acknowledgement_channel
 from .route import _candidates
 
@@ -155,9 +156,14 @@ def contact_attempt_record(
             reason=outcome,
             data={"attempt": attempt.pk, "channel": channel},
         )
-        if outcome in ContactAttempt.REACHED_PERSON and inquiry.reached_at is None:
-            inquiry.reached_at = attempt.created_at
-            inquiry.save(update_fields=["reached_at", "updated_at"])
+        if outcome in ContactAttempt.REACHED_PERSON:
+            # Reaching them (or their reply) answers whatever they wrote: no longer waiting.
+            fields = waiting_clear(inquiry)
+            if inquiry.reached_at is None:
+                inquiry.reached_at = attempt.created_at
+                fields.append("reached_at")
+            if fields:
+                inquiry.save(update_fields=[*fields, "updated_at"])
         if outcome in ContactAttempt.CONTACT_MADE:
             _first_contact(inquiry, actor=actor, when=attempt.created_at)
         _audit(actor, inquiry)
@@ -188,6 +194,7 @@ def reply_send(*, actor: Actor, inquiry_id: int, body: str) -> OutboundMessage:
     """Queue a coordinator's reply on the person's channel, with the queue's Reply-To.
 
     Goes through the outbox like every message; once sent it counts as first contact.
+    The inquiry no longer waits on us once a reply is on its way.
     """
     body = body.strip()
     if not body:
@@ -209,6 +216,8 @@ def reply_send(*, actor: Actor, inquiry_id: int, body: str) -> OutboundMessage:
             body=body,
             created_by=actor,
         )
+        if cleared := waiting_clear(inquiry):
+            inquiry.save(update_fields=[*cleared, "updated_at"])
         _event(
             inquiry,
             InquiryEvent.Kind.REPLY_QUEUED,

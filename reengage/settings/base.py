@@ -273,6 +273,20 @@ SMS_API_TOKEN = env.str("SMS_API_TOKEN", default="")
 SMS_FROM = env.str("SMS_FROM", default="")
 SMS_TIMEOUT = env.float("SMS_TIMEOUT", default=10.0)
 SMS_WEBHOOK_SECRET = env.str("SMS_WEBHOOK_SECRET", default="")
+# Replies by e-mail come back to their inquiry: e-mails to a person carry the Reply-To
+# reply+<token>@<domain of this address>. The embedded default (no REDIS_URL) uses a local
+# example address, so `make run` shows the whole loop; empty: the queue's reply-to address.
+INBOUND_EMAIL_ADDRESS = env.str(
+    "INBOUND_EMAIL_ADDRESS", default="" if REDIS_URL else "reply@reengage.invalid"
+)
+# The folder source: each .eml here is stored once, then moved to done/ (or failed/).
+INBOUND_EMAIL_DIR = Path(env.str("INBOUND_EMAIL_DIR", default=str(VAR_DIR / "inbox")))
+# A larger message is refused and never stored (bytes).
+INBOUND_EMAIL_MAX_BYTES = env.int("INBOUND_EMAIL_MAX_BYTES", default=10 * 1024 * 1024)
+# Signs a mail provider's calls to /inbound/email (raw MIME); unset: that address answers 404.
+INBOUND_EMAIL_WEBHOOK_SECRET = env.str("INBOUND_EMAIL_WEBHOOK_SECRET", default="")
+# How often beat runs `inbound_poll` (seconds).
+INBOUND_POLL_INTERVAL = env.float("INBOUND_POLL_INTERVAL", default=30.0)
 # Version of the consent wording shown on the form; stored with every consent, and with the
 # text consent (the same tick box names texting when the person chooses it).
 CONSENT_VERSION = "2026-12-v2"
@@ -331,6 +345,7 @@ CELERY_TASK_ROUTES = {
     "intake.tasks.urgent_escalation_task": {"queue": "routing"},
     "intake.tasks.check_in_task": {"queue": "routing"},
     "intake.tasks.purge_expired_task": {"queue": "routing"},
+    "intake.tasks.inbound_poll_task": {"queue": "routing"},
 }
 # A dead Redis must never hang a web request: publishing gives up fast, the outbox row and
 # the sweeper make sure nothing is lost.
@@ -387,6 +402,7 @@ CELERY_BEAT_SCHEDULE = {
     "urgent-escalation": {"task": "intake.tasks.urgent_escalation_task", "schedule": 30.0},
     "check-in": {"task": "intake.tasks.check_in_task", "schedule": 3600.0},
     "purge-expired": {"task": "intake.tasks.purge_expired_task", "schedule": 24 * 3600.0},
+    "inbound-poll": {"task": "intake.tasks.inbound_poll_task", "schedule": INBOUND_POLL_INTERVAL},
     **{
         f"health-heartbeat-{queue}": {
             "task": "intake.tasks.health_heartbeat_task",

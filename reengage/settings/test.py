@@ -46,3 +46,6 @@ CELERY_BEAT_SCHEDULE = CELERY_BEAT_SCHEDULE
 # fresh every time (tests/test_routing_setup.py turns the cache back on).
 ROUTING_SETUP_TTL_SECONDS = 0
 TEST_BASE_DIR = BASE_DIR
+# Replies come back to the queue's reply-to address unless a test turns the per-inquiry
+# reply address on (tests/test_inbound_*.py set INBOUND_EMAIL_ADDRESS themselves).
+INBOUND_EMAIL_ADDRESS = os.environ.get("INBOUND_EMAIL_ADDRESS", "")

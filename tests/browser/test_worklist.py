@@ -170,7 +170,7 @@ def test_each_saved_view_shows_as_many_rows_as_its_count(page, live_server, clin
     sign_in(page, clinic["lee"], WORKLIST)
     links = page.locator(".wl-views a")
     names = links.locator(".wl-view-name").all_inner_texts()
-    assert names[:1] == ["All"] and "Waiting on the person" in names and len(names) == 9
+    assert names[:1] == ["All"] and "Waiting on the person" in names and len(names) == 10
     expected = {
         "Mine": 2,
         "Unassigned": 5,
@@ -178,6 +178,7 @@ def test_each_saved_view_shows_as_many_rows_as_its_count(page, live_server, clin
         "Overdue": 2,
         "Held": 1,
         "Waiting on the person": 1,
+        "Waiting on us": 0,  # nobody here wrote back (tests/browser/test_conversation.py)
         "Scheduled": 1,
     }
     for index, name in enumerate(names):
