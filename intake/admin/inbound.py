@@ -16,7 +16,6 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import selectors, services, worklist
 from ..models import AuditEvent, InboundMessage
 from .base import ReadOnlyAdminMixin
-from .search import SEARCH_PARAM, SearchForm, _see_other, search_recall, search_remember
+from .search import SEARCH_PARAM, SearchForm, search_posted, search_recall, see_other
 
 # The most inquiries a search lists to attach a message to.
 MATCHES_SHOWN = 10
@@ -112,7 +111,7 @@ class InboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     def change_view(self, request: HttpRequest, object_id: str, form_url="", extra_context=None):
         if not object_id.isdigit():
             raise Http404
-        return _see_other(reverse("admin:intake_inboundmessage_handle", args=[int(object_id)]))
+        return see_other(reverse("admin:intake_inboundmessage_handle", args=[int(object_id)]))
 
     def _unmatched(self, request: HttpRequest, pk: int) -> InboundMessage:
         if not self.has_module_permission(request):
@@ -130,7 +129,7 @@ class InboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         if inbound is None:
             # Handled a moment ago (by this person or a colleague): back to the list.
             messages.info(request, gettext("That message has already been dealt with."))
-            return _see_other(reverse("admin:intake_inboundmessage_changelist"))
+            return see_other(reverse("admin:intake_inboundmessage_changelist"))
         term = search_recall(request.user, request.GET.get(SEARCH_PARAM))
         matches = None
         if term:
@@ -161,22 +160,7 @@ class InboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         handle = reverse("admin:intake_inboundmessage_handle", args=[inbound.pk])
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        form = SearchForm(request.POST)
-        if not form.is_valid():
-            messages.warning(request, gettext("That search is too long. Please try a shorter one."))
-            return _see_other(handle)
-        term = form.cleaned_data["find"].strip()
-        if not term:
-            return _see_other(handle)
-        search_id = search_remember(request.user, term)
-        # That a search happened, by whom and from where: never what was searched.
-        services.audit_record(
-            actor=request.user,
-            action=AuditEvent.Action.SEARCH,
-            object_type="inquiry",
-            request=request,
-        )
-        return _see_other(f"{handle}?{urlencode({SEARCH_PARAM: search_id})}")
+        return search_posted(request, handle)
 
     def attach_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         if request.method != "POST":
@@ -190,22 +174,22 @@ class InboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         )
         if inquiry is None:
             messages.warning(request, gettext("Please choose the inquiry from the search."))
-            return _see_other(reverse("admin:intake_inboundmessage_handle", args=[inbound.pk]))
+            return see_other(reverse("admin:intake_inboundmessage_handle", args=[inbound.pk]))
         try:
             done = services.inbound_attach(
                 actor=request.user, inbound_id=inbound.pk, inquiry_id=inquiry.pk
             )
         except services.ActionRefused as refused:
             messages.error(request, refused.message)
-            return _see_other(reverse("admin:intake_inboundmessage_handle", args=[inbound.pk]))
+            return see_other(reverse("admin:intake_inboundmessage_handle", args=[inbound.pk]))
         if done.inquiry_id != inquiry.pk:
             messages.info(request, gettext("That message has already been dealt with."))
-            return _see_other(reverse("admin:intake_inboundmessage_changelist"))
+            return see_other(reverse("admin:intake_inboundmessage_changelist"))
         messages.success(
             request,
             gettext("The message is now on inquiry %(short_id)s.") % {"short_id": inquiry.short_id},
         )
-        return _see_other(reverse("admin:intake_inquiry_change", args=[inquiry.pk]))
+        return see_other(reverse("admin:intake_inquiry_change", args=[inquiry.pk]))
 
     def discard_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         if request.method != "POST":
@@ -216,7 +200,7 @@ class InboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             messages.success(request, gettext("The message was set aside. It stays on record."))
         else:
             messages.info(request, gettext("That message has already been dealt with."))
-        return _see_other(reverse("admin:intake_inboundmessage_changelist"))
+        return see_other(reverse("admin:intake_inboundmessage_changelist"))
 
     def original_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """The whole message as it came (as text, never rendered), read on its own page and

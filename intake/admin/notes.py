@@ -20,7 +20,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from .. import keep_work, selectors, services, tone, worklist
@@ -29,7 +28,7 @@ from ..models import AuditEvent, Inquiry, ReassessmentNote
 from .actions import perform
 from .forms import ReassessmentNoteForm
 from .note_person import person_facts, told_us
-from .search import SEARCH_PARAM, SearchForm, _see_other, search_recall, search_remember
+from .search import SEARCH_PARAM, SearchForm, search_posted, search_recall
 
 State = ReassessmentNote.State
 # The most matches the note's search lists: a name rarely finds more than a handful.
@@ -240,22 +239,7 @@ class ReassessmentNoteAdmin(admin.ModelAdmin):
             raise PermissionDenied
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        form = SearchForm(request.POST)
-        if not form.is_valid():
-            messages.warning(request, _("That search is too long. Please try a shorter one."))
-            return _see_other(add)
-        term = form.cleaned_data["find"].strip()
-        if not term:
-            return _see_other(add)
-        search_id = search_remember(request.user, term)
-        # That a search happened, by whom and from where: never what was searched.
-        services.audit_record(
-            actor=request.user,
-            action=AuditEvent.Action.SEARCH,
-            object_type="inquiry",
-            request=request,
-        )
-        return _see_other(f"{add}?{urlencode({SEARCH_PARAM: search_id})}")
+        return search_posted(request, add)
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict:
         target = self._target(request)

@@ -107,27 +107,31 @@ class SearchViews:
             raise PermissionDenied
         if request.method != "POST":
             return HttpResponseRedirect(changelist)
-        form = SearchForm(request.POST)
-        if not form.is_valid():
-            messages.warning(request, _("That search is too long. Please try a shorter one."))
-            return _see_other(changelist)
-        term = form.cleaned_data["find"]
-        if not term:
-            return _see_other(changelist)
-        search_id = search_remember(request.user, term)
-        # That a search happened, by whom and from where: never what was searched.
-        services.audit_record(
-            actor=request.user,
-            action=AuditEvent.Action.SEARCH,
-            object_type="inquiry",
-            request=request,
-        )
         # Closed inquiries too: a person looked for by name may be one we already closed.
-        query = urlencode({SEARCH_PARAM: search_id, "status": "all"})
-        return _see_other(f"{changelist}?{query}")
+        return search_posted(request, changelist, status="all")
 
 
-def _see_other(url: str) -> HttpResponse:
+def search_posted(request: HttpRequest, page: str, **query: str) -> HttpResponse:
+    """A search box's POST: the term kept for this user under an opaque id, the fact of the
+    search audited (never its value), and ``page`` opened again at ``?search=<id>``."""
+    form = SearchForm(request.POST)
+    if not form.is_valid():
+        messages.warning(request, _("That search is too long. Please try a shorter one."))
+        return see_other(page)
+    term = form.cleaned_data["find"].strip()
+    if not term:
+        return see_other(page)
+    search_id = search_remember(request.user, term)
+    services.audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.SEARCH,
+        object_type="inquiry",
+        request=request,
+    )
+    return see_other(f"{page}?{urlencode({SEARCH_PARAM: search_id, **query})}")
+
+
+def see_other(url: str) -> HttpResponse:
     response = HttpResponseRedirect(url)
     response.status_code = 303
     return response
