@@ -94,6 +94,13 @@ class _Encrypter:
     def own(value: str) -> str:
         return crypto.encrypt(value) if value else value
 
+    def field(self, field: crypto.EncryptedJSONField, value) -> str:
+        """An encrypted JSON column (``away_reasons``) as the field stores it, once per value."""
+        key = "json:" + json.dumps(value, sort_keys=True)
+        if key not in self.memo:
+            self.memo[key] = field.get_prep_value(value)
+        return self.memo[key]
+
 
 def _inquiry_columns() -> tuple[list[str], list]:
     fields = Inquiry._meta.concrete_fields
@@ -186,6 +193,8 @@ def _batch(rng, first, size, now, general, spanish, staff, encrypt) -> None:
                 value = encrypt.own(email)
             elif f.name == "phone":
                 value = encrypt.own(phone)
+            elif isinstance(f, crypto.EncryptedJSONField):
+                value = encrypt.field(f, value)
             elif isinstance(f, JSONField):
                 value = json.dumps(value)
             elif isinstance(f, BooleanField | ForeignKey) or value is None:

@@ -181,7 +181,13 @@ def _reply_address(inquiry: Inquiry) -> str:
 def _thread_headers(message: OutboundMessage) -> dict[str, str]:
     """In-Reply-To and References for an e-mail to the person after the first one: the
     previous e-mail we sent them about this inquiry, and the last one they wrote to us."""
-    if message.inquiry_id is None or not message.to_person:
+    if (
+        message.inquiry_id is None
+        or not message.to_person
+        # The first e-mail to the person: nothing earlier to thread under, no query needed
+        # on the busiest send.
+        or message.kind == OutboundMessage.Kind.ACKNOWLEDGEMENT
+    ):
         return {}
     earlier = (
         OutboundMessage.objects.filter(
