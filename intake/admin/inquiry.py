@@ -23,7 +23,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import keep_work, reassessments, selectors, services, workflow, worklist
 from ..exceptions import ActionRefused
-from ..forms import AWAY_REASONS
 from ..models import AuditEvent, ContactAttempt, Inquiry, InquiryEvent, Priority, Safety
 from .base import ReadOnlyAdminMixin
 from .csv_safe import row as text_cells
@@ -48,6 +47,7 @@ from .forms import (
     StatusForm,
     UnassignForm,
 )
+from .note_person import away_reason_words
 from .search import SearchFilter, SearchViews
 from .triage import TriageViews
 from .upcoming import UpcomingViews
@@ -62,7 +62,6 @@ from .wording import (
 )
 from .worklist import SavedViewFilter, WorklistColumns, WorklistViews
 
-AWAY_REASON_LABELS = dict(AWAY_REASONS)
 # The page's triage forms and the action each posts to: what was typed into one before a
 # sign-out is drawn back into it (intake/keep_work.py).
 FORM_ACTIONS = {
@@ -204,9 +203,7 @@ class InquiryAdmin(
                 if inquiry.safety in Safety.values
                 else _("not answered")
             ),
-            "away_reasons": [
-                str(AWAY_REASON_LABELS.get(code, code)) for code in inquiry.away_reasons or []
-            ],
+            "away_reasons": away_reason_words(inquiry),
         }
         if context["can_triage"]:
             template_id = request.GET.get("template")

@@ -49,11 +49,16 @@ def told_us(inquiry: Inquiry) -> str:
     return str(_("Told us: %(preferences)s") % {"preferences": said}) if said else ""
 
 
+def away_reason_words(inquiry: Inquiry) -> list[str]:
+    """What took them away, in words (a code no longer offered is left out, never shown)."""
+    reasons = inquiry.away_reasons or []
+    return [str(AWAY_REASON_LABELS[code]) for code in reasons if code in AWAY_REASON_LABELS]
+
+
 def person_facts(inquiry: Inquiry) -> list[tuple[str, str]]:
     """The person's answers to the optional questions, each (label, value) in words."""
     yes_no = {True: _("yes"), False: _("no")}
-    reasons = inquiry.away_reasons or []
-    away = [str(AWAY_REASON_LABELS[code]) for code in reasons if code in AWAY_REASON_LABELS]
+    away = away_reason_words(inquiry)
     facts = [
         (_("How they'd like to meet"), inquiry.get_care_format_display()),
         (_("Pace to start"), inquiry.get_pace_display()),

@@ -161,19 +161,25 @@ def note_update(*, actor: Actor, note_id: int, fields: dict) -> ReassessmentNote
     read it again (``note_version``). Writes the note and an audit record naming it.
     """
     with transaction.atomic():
-        note = ReassessmentNote.objects.select_for_update().filter(pk=note_id).first()
-        if note is None:
-            raise ActionRefused(Refusal.NOTE_MISSING)
-        if note.state == ReassessmentNote.State.SIGNED:
-            raise ActionRefused(Refusal.SIGNED)
-        if note.author_id != getattr(actor, "pk", None):
-            raise ActionRefused(Refusal.AUTHOR)
+        note = _authors_unsigned_note(actor, note_id)
         changed = [k for k, v in fields.items() if k in _WRITABLE and getattr(note, k) != v]
         for name in changed:
             setattr(note, name, fields[name])
         if changed:
             note.save(update_fields=[*changed, "updated_at"])
             _audit(actor, note)
+    return note
+
+
+def _authors_unsigned_note(actor: Actor, note_id: int) -> ReassessmentNote:
+    """The note, locked, when ``actor`` wrote it and it is not signed; else the refusal."""
+    note = ReassessmentNote.objects.select_for_update().filter(pk=note_id).first()
+    if note is None:
+        raise ActionRefused(Refusal.NOTE_MISSING)
+    if note.state == ReassessmentNote.State.SIGNED:
+        raise ActionRefused(Refusal.SIGNED)
+    if note.author_id != getattr(actor, "pk", None):
+        raise ActionRefused(Refusal.AUTHOR)
     return note
 
 
@@ -195,13 +201,7 @@ def note_mark_ready(*, actor: Actor, note_id: int, version: str | None = None) -
     a double click or a retry finds the note ready and owes nothing more.
     """
     with transaction.atomic():
-        note = ReassessmentNote.objects.select_for_update().filter(pk=note_id).first()
-        if note is None:
-            raise ActionRefused(Refusal.NOTE_MISSING)
-        if note.state == ReassessmentNote.State.SIGNED:
-            raise ActionRefused(Refusal.SIGNED)
-        if note.author_id != getattr(actor, "pk", None):
-            raise ActionRefused(Refusal.AUTHOR)
+        note = _authors_unsigned_note(actor, note_id)
         if note.state == ReassessmentNote.State.READY:
             return note
         if version is not None and not hmac.compare_digest(version, note_version(note)):
