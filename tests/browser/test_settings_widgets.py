@@ -226,6 +226,34 @@ def test_a_sites_phone_and_local_names_are_edited_and_saved(desk, pat) -> None:
     assert "Centro da cidade" in desk.locator("#id_site option").all_text_contents()
 
 
+def test_a_sites_address_and_a_queues_video_link_are_saved_for_confirmations(desk, pat) -> None:
+    """What a reassessment confirmation says about where: set on the settings screens."""
+    site = SiteFactory(name="Downtown", slug="downtown")
+    queue = default_queue()
+    sign_in(desk, pat, f"/admin/intake/site/{site.pk}/change/")
+    desk.locator("#site_form").get_by_label("Address for visits").fill(
+        "200 Example Street, 2nd floor"
+    )
+    submit(desk, desk.locator("input[name=_continue]"))
+    assert any("was changed successfully" in line for line in messages(desk)), desk.content()
+    site.refresh_from_db()
+    assert site.address == "200 Example Street, 2nd floor"
+
+    desk.goto(queue_path(queue))
+    link = desk.get_by_label("Video-visit link")
+    # A link phones would warn about is refused, in words that say what to do.
+    link.fill("http://video.example.org/team")
+    submit(desk, desk.locator("input[name=_continue]"))
+    assert "starts with https://" in desk.locator(".errorlist").first.inner_text()
+    assert CoordinatorQueue.objects.get(pk=queue.pk).video_visit_url == ""
+    desk.get_by_label("Video-visit link").fill("https://video.example.org/team")
+    submit(desk, desk.locator("input[name=_continue]"))
+    assert any("was changed successfully" in line for line in messages(desk)), desk.content()
+    assert CoordinatorQueue.objects.get(pk=queue.pk).video_visit_url == (
+        "https://video.example.org/team"
+    )
+
+
 def test_every_settings_screen_with_its_new_controls_meets_wcag(desk, pat, axe_js) -> None:  # noqa: F811
     queue = default_queue(languages=["en", "es"])
     CoordinatorQueue.objects.filter(pk=queue.pk).update(on_call_phone=ON_CALL)
