@@ -517,38 +517,9 @@ class Inquiry(models.Model):
     SCHEDULABLE_FORMATS = (CareFormat.IN_PERSON, CareFormat.VIRTUAL, CareFormat.HYBRID)
 
 
-class InquiryFollowUp(models.Model):
-    """A further message from someone who already has an open inquiry (flood limit reached).
-
-    Kept with the open inquiry instead of starting a new one; it gets no new acknowledgement.
-    Crisis messages are never folded in here: they always make their own urgent inquiry.
-    """
-
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="follow_ups")
-    message = EncryptedTextField(_("message"))
-    # The facts of this submission, so its thanks page is the one anybody would get.
-    language = models.CharField(max_length=8, default="en")
-    kind = models.CharField(max_length=16, choices=Kind.choices, blank=True, default="")
-    site = models.ForeignKey(
-        Site, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    submission_token = models.CharField(  # noqa: DJ001 - NULL so uniqueness binds real tokens
-        max_length=64, unique=True, null=True, editable=False
-    )
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at"]
-        verbose_name = _("further message")
-        verbose_name_plural = _("further messages")
-
-    def __str__(self) -> str:
-        return str(self.public_id)
-
-
 class InboundMessage(models.Model):
-    """Something the person sent us after their first message: a reply by e-mail or text.
+    """Something the person sent us after their first message: a reply by e-mail or text, or
+    a further message through the form while their inquiry is open.
 
     Stored encrypted before anything else happens to it. ``inquiry`` is empty while it is
     unmatched (an unknown or forged reply token, an address nobody wrote from): a coordinator
@@ -559,12 +530,14 @@ class InboundMessage(models.Model):
     class Channel(models.TextChoices):
         EMAIL = "email", _("E-mail")
         SMS = "sms", _("Text message")
+        FORM = "form", _("The form")
 
     class Source(models.TextChoices):
         FOLDER = "folder", _("Mail folder")
         WEBHOOK = "webhook", _("Mail webhook")
         IMAP = "imap", _("Mailbox")
         SMS = "sms", _("Text message")
+        FORM = "form", _("The form")
 
     class State(models.TextChoices):
         ATTACHED = "attached", _("On an inquiry")
@@ -603,6 +576,13 @@ class InboundMessage(models.Model):
     # The whole original (capped), for its own audited page.
     original = EncryptedTextField(blank=True, default="", editable=False)
     attachments_dropped = models.PositiveSmallIntegerField(_("attachments dropped"), default=0)
+    # A message through the form: what it was sent with, so its thanks page is the one anybody
+    # would get (worked out from this message alone, never from the inquiry it joined).
+    language = models.CharField(max_length=8, blank=True, default="")
+    kind = models.CharField(max_length=16, choices=Kind.choices, blank=True, default="")
+    site = models.ForeignKey(
+        Site, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     is_automatic = models.BooleanField(_("automatic reply or bounce"), default=False)
     received_at = models.DateTimeField(_("received"), db_index=True)
     handled_by = models.ForeignKey(
@@ -626,6 +606,12 @@ class InboundMessage(models.Model):
         # Nothing personal: str() reaches logs and admin history.
         return str(self.public_id)
 
+    @staticmethod
+    def form_external_id(submission_token: str) -> str:
+        """The ``external_id`` of a further message sent through the form with this token:
+        the form sent twice is still one message."""
+        return f"form:{submission_token}"[:255]
+
 
 class InquiryEvent(models.Model):
     """One step on an inquiry's timeline: ids, states and reasons — never free text."""
@@ -645,6 +631,8 @@ class InquiryEvent(models.Model):
         OVERDUE = "overdue", _("Past the first-contact promise")
         SMS_OPTED_OUT = "sms_opted_out", _("Texting turned off by the person")
         FOLLOW_UP_ADDED = "follow_up_added", _("Further message added")
+        # The person wrote again with risk words: that message is an inquiry of its own.
+        WROTE_AGAIN = "wrote_again", _("Wrote again: a separate inquiry")
         MESSAGE_RECEIVED = "message_received", _("Message received from the person")
         AUTO_REPLY_RECEIVED = "auto_reply_received", _("Automatic reply received")
         UNASSIGNED = "unassigned", _("Unassigned")

@@ -31,9 +31,9 @@ from .models import (
     PRIORITY_RANK,
     ContactAttempt,
     EnrolmentLink,
+    InboundMessage,
     Inquiry,
     InquiryEvent,
-    InquiryFollowUp,
     Priority,
     RecoveryCode,
     ReplyTemplate,
@@ -247,9 +247,8 @@ def risk_summary(inquiry: Inquiry) -> RiskSummary:
 class CaseSections:
     """The lists on an inquiry's page, each read in one query (none grows with the others)."""
 
-    follow_ups: list
     messages: list
-    inbound: list  # what the person sent back (e-mail, text), unless discarded
+    inbound: list  # what the person sent later (e-mail, text, the form), unless discarded
     attempts: list
     internal_notes: list
     notes: list  # reassessment notes: state and people only, never their clinical text
@@ -269,7 +268,6 @@ def case_sections(inquiry: Inquiry, *, viewer) -> CaseSections:
         .values_list("pk", flat=True)
     )
     return CaseSections(
-        follow_ups=list(inquiry.follow_ups.all()),
         messages=list(inquiry.messages.select_related("created_by")),
         inbound=list(inquiry.inbound_messages.exclude(state="discarded").defer("original")),
         attempts=list(inquiry.contact_attempts.select_related("coordinator")),
@@ -392,15 +390,22 @@ def thanks_context(submission_token: str) -> dict:
         .first()
     )
     if inquiry is None:
-        follow_up = InquiryFollowUp.objects.filter(submission_token=submission_token).first()
-        if follow_up is None:
+        # A further message that joined the person's open inquiry: judged as itself.
+        further = (
+            InboundMessage.objects.filter(
+                external_id=InboundMessage.form_external_id(submission_token)
+            )
+            .only("site_id", "language", "kind", "received_at")
+            .first()
+        )
+        if further is None:
             return {"known": False}
         inquiry = Inquiry(
-            site_id=follow_up.site_id,
-            language=follow_up.language,
-            kind=follow_up.kind,
+            site_id=further.site_id,
+            language=further.language,
+            kind=further.kind,
             priority=Priority.ROUTINE,
-            created_at=follow_up.created_at,
+            created_at=further.received_at,
         )
     urgent = inquiry.priority == Priority.URGENT
     context: dict = {"known": True, "urgent": urgent}

@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from intake import crypto, health, services, tasks
 from intake.messaging import email as email_channel
-from intake.models import Inquiry, InquiryEvent, InquiryFollowUp, OutboundMessage, Site
+from intake.models import InboundMessage, Inquiry, InquiryEvent, OutboundMessage, Site
 from reengage.settings import base as base_settings
 from tests import support
 from tests.factories import QueueFactory, coordinator, default_queue, submission
@@ -265,11 +265,13 @@ def one_person_two_teams(roles, django_capture_on_commit_callbacks):
     coordinator(south, "bo")
     ana.groups.add(Group.objects.get(name="Intake coordinator"))
     made = {}
-    with django_capture_on_commit_callbacks(execute=True):
-        for name, language in (("first", "en"), ("theirs", "es"), ("latest", "en")):
+    for name, language in (("first", "en"), ("theirs", "es"), ("latest", "en")):
+        with django_capture_on_commit_callbacks(execute=True):
             made[name] = services.inquiry_submit(
                 submission=submission(email="river@example.com", language=language)
             )
+        if name != "latest":  # they came back after each one closed
+            Inquiry.objects.filter(pk=made[name].pk).update(status=Inquiry.Status.CLOSED)
     for inquiry in made.values():
         inquiry.refresh_from_db()
     assert made["theirs"].queue == south and made["latest"].queue == north
@@ -320,11 +322,10 @@ def test_a_resent_form_with_edited_text_keeps_the_new_text_with_the_inquiry(
         assert client.post("/", {**form, **valid()}).status_code == 303  # the first text again
     inquiry = Inquiry.objects.get()
     assert inquiry.message == "I'm thinking about coming back. Is that okay?"
-    assert [f.message for f in InquiryFollowUp.objects.filter(inquiry=inquiry)] == [edited]
+    further = InboundMessage.objects.get(inquiry=inquiry)
+    assert (further.channel, further.body) == ("form", edited)
     added = inquiry.events.filter(kind=InquiryEvent.Kind.FOLLOW_UP_ADDED)
-    assert [(e.reason, e.data) for e in added] == [
-        ("resubmitted", {"follow_up": InquiryFollowUp.objects.get().pk})
-    ]
+    assert [(e.reason, e.data) for e in added] == [("resubmitted", {"inbound": further.pk})]
     assert len(mail.outbox) == 1  # one acknowledgement: it is still one inquiry
     assert "We got your message" in client.get("/thanks/").content.decode()
 

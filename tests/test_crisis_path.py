@@ -18,9 +18,9 @@ from intake import selectors, services
 from intake.messaging.sms import MemorySMSBackend
 from intake.models import (
     CoordinatorQueue,
+    InboundMessage,
     Inquiry,
     InquiryEvent,
-    InquiryFollowUp,
     OutboundMessage,
     SMSOptOut,
 )
@@ -230,10 +230,9 @@ def test_staff_cannot_quarantine_a_review_or_urgent_inquiry(
 # --- 4. Never folded -----------------------------------------------------------------------
 
 
-def test_past_the_flood_limit_an_ordinary_message_is_folded_into_the_open_inquiry(
-    django_capture_on_commit_callbacks, settings
+def test_a_further_ordinary_message_joins_the_open_inquirys_conversation(
+    django_capture_on_commit_callbacks,
 ) -> None:
-    settings.INTAKE_FLOOD_LIMIT = 1
     default_queue()
     first = submit(django_capture_on_commit_callbacks, message=PLAIN)
     mail.outbox.clear()
@@ -242,20 +241,39 @@ def test_past_the_flood_limit_an_ordinary_message_is_folded_into_the_open_inquir
         again = services.inquiry_submit(submission=submission(message="Me again."))
     assert again.pk == first.pk
     assert Inquiry.objects.count() == 1
-    follow_up = InquiryFollowUp.objects.get()
-    assert follow_up.inquiry_id == first.pk
-    assert follow_up.message == "Me again."
-    assert mail.outbox == []
+    further = InboundMessage.objects.get()
+    assert (further.inquiry_id, further.channel, further.body) == (first.pk, "form", "Me again.")
+    received = first.events.get(kind=InquiryEvent.Kind.MESSAGE_RECEIVED)
+    assert (received.reason, received.data) == ("form", {"inbound": further.pk})
+    first.refresh_from_db()
+    assert first.waiting_on_us_since is not None
+    # No second acknowledgement to the person; the team is told they wrote again.
+    assert to("sam@example.com") == []
+    assert [m.subject for m in to("on-duty@clinic.test")]
+    assert "Me again." not in to("on-duty@clinic.test")[0].body
+
+
+def test_once_the_inquiry_is_closed_a_new_message_makes_a_new_inquiry(
+    django_capture_on_commit_callbacks,
+) -> None:
+    queue = default_queue()
+    first = submit(django_capture_on_commit_callbacks, message=PLAIN)
+    services.inquiry_set_status(
+        actor=coordinator(queue, "lee"), inquiry_id=first.pk, status="closed", reason="declined"
+    )
+    second = submit(django_capture_on_commit_callbacks, message="Me again, months later.")
+    assert second.pk != first.pk
+    assert InboundMessage.objects.count() == 0
+    assert second.messages.get(kind="acknowledgement").status == "sent"
 
 
 @pytest.mark.parametrize(
     ("message", "safety", "priority"),
     [(PLAIN, "not_safe", "urgent"), (HOPELESS, "struggling", "review")],
 )
-def test_past_the_flood_limit_a_risk_message_still_makes_its_own_inquiry(
-    django_capture_on_commit_callbacks, settings, message, safety, priority
+def test_a_risk_message_from_someone_with_an_open_inquiry_makes_its_own_linked_inquiry(
+    django_capture_on_commit_callbacks, message, safety, priority
 ) -> None:
-    settings.INTAKE_FLOOD_LIMIT = 1
     default_queue()
     first = submit(django_capture_on_commit_callbacks, message=PLAIN)
 
@@ -263,8 +281,11 @@ def test_past_the_flood_limit_a_risk_message_still_makes_its_own_inquiry(
     assert second.pk != first.pk
     assert second.priority == priority
     assert Inquiry.objects.count() == 2
-    assert InquiryFollowUp.objects.count() == 0
+    assert InboundMessage.objects.count() == 0
     assert second.messages.get(kind="acknowledgement").status == "sent"
+    linked = first.events.get(kind=InquiryEvent.Kind.WROTE_AGAIN)
+    assert (linked.reason, linked.data) == (priority, {"inquiry": second.pk})
+    assert [e.pk for e in selectors.earlier_inquiries(first)] == [second.pk]
 
 
 # --- 5. The on-call phone and its one-time code ----------------------------------------------

@@ -20,7 +20,13 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake import crypto, dashboard, services
-from intake.models import ContactAttempt, Inquiry, InquiryFollowUp, InternalNote, ReassessmentNote
+from intake.models import (
+    ContactAttempt,
+    InboundMessage,
+    Inquiry,
+    InternalNote,
+    ReassessmentNote,
+)
 from tests import support
 from tests.factories import UserFactory, coordinator, default_queue, submission
 
@@ -313,6 +319,11 @@ def test_purge_erases_personal_data_keeps_counts_and_respects_clinical_records(
                 submission=submission(email="s@example.com"), honeypot_filled=True, too_fast=True
             )
             plain = services.inquiry_submit(submission=submission(email="p@example.com"))
+            # They wrote again through the form while it was open: it joined the conversation.
+            services.inquiry_submit(
+                submission=submission(email="p@example.com", message="Evenings suit me."),
+                submission_token="later-1",
+            )
             clinical = services.inquiry_submit(submission=submission(email="c@example.com"))
             recent_closed = None
         for inquiry in (plain, clinical):
@@ -356,7 +367,9 @@ def test_purge_erases_personal_data_keeps_counts_and_respects_clinical_records(
     settings.RETENTION_CLINICAL_DAYS = 300
     assert services.purge_expired().erased_clinical == 1
     assert ReassessmentNote.objects.get().what_changed == ""
-    assert InquiryFollowUp.objects.count() == 0
+    further = InboundMessage.objects.get(inquiry=plain)
+    assert (further.body, further.sender_hash) == ("", "")
+    assert further.external_id == "form:later-1"  # so the same message never comes back as new
 
 
 # --- hostile input ------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from django.test import Client
 
 from intake import services
 from intake.forms import RENDER_SALT
-from intake.models import Inquiry, InquiryFollowUp
+from intake.models import InboundMessage, Inquiry
 from tests.factories import default_queue, submission
 
 pytestmark = pytest.mark.django_db
@@ -44,24 +44,26 @@ def masked(response) -> tuple:
     return response.status_code, headers, TOKENS.sub(r'\1="…"', response.content.decode())
 
 
-def test_fourth_message_in_a_day_joins_the_open_inquiry_without_a_new_acknowledgement(
+def test_a_second_message_joins_the_open_inquiry_without_a_new_acknowledgement(
     django_capture_on_commit_callbacks,
 ) -> None:
     default_queue()
     with django_capture_on_commit_callbacks(execute=True):
-        for i in range(4):
+        for i in range(3):
             services.inquiry_submit(
                 submission=submission(message=f"note {i}"), submission_token=f"t{i}"
             )
-    assert Inquiry.objects.count() == 3
-    follow_up = InquiryFollowUp.objects.get()
-    assert follow_up.message == "note 3"
-    assert follow_up.inquiry == Inquiry.objects.order_by("-created_at").first()
-    assert len(mail.outbox) == 3
-    assert follow_up.inquiry.events.filter(kind="follow_up_added").count() == 1
+    inquiry = Inquiry.objects.get()
+    assert inquiry.message == "note 0"
+    assert [(m.channel, m.body) for m in InboundMessage.objects.filter(inquiry=inquiry)] == [
+        ("form", "note 1"),
+        ("form", "note 2"),
+    ]
+    assert [m.to for m in mail.outbox].count(["sam@example.com"]) == 1
+    assert inquiry.events.filter(kind="message_received").count() == 2
 
 
-def test_crisis_message_past_the_flood_limit_makes_its_own_urgent_inquiry_and_alert(
+def test_a_risk_message_from_someone_with_an_open_inquiry_makes_its_own_urgent_inquiry(
     django_capture_on_commit_callbacks,
 ) -> None:
     default_queue()
@@ -72,8 +74,8 @@ def test_crisis_message_past_the_flood_limit_makes_its_own_urgent_inquiry_and_al
             submission=submission(message="I don't want to live anymore")
         )
     assert urgent.priority == "urgent"
-    assert Inquiry.objects.count() == 4
-    assert InquiryFollowUp.objects.count() == 0
+    assert Inquiry.objects.count() == 2
+    assert not InboundMessage.objects.filter(inquiry=urgent).exists()
     assert [m for m in mail.outbox if m.to == ["on-duty@clinic.test"]]
 
 
@@ -83,13 +85,12 @@ def test_known_and_unknown_contacts_get_identical_responses(
 ) -> None:
     default_queue()
     with django_capture_on_commit_callbacks(execute=True):
-        for i in range(3):  # a person who wrote three times today already
-            services.inquiry_submit(
-                submission=submission(email="known@example.com", message=f"n{i}")
-            )
+        # A person whose inquiry is open: their message joins it, and nothing on the page
+        # says so, nor that this address has written before.
+        services.inquiry_submit(submission=submission(email="known@example.com", message="n0"))
         known = post_form(Client(), "known@example.com")
         unknown = post_form(Client(), "new.person@example.com")
-    assert InquiryFollowUp.objects.count() == 1  # the known one was folded
+    assert InboundMessage.objects.filter(channel="form").count() == 1  # the known one joined
     for a, b in zip(known, unknown, strict=True):
         assert masked(a) == masked(b)
 
@@ -97,8 +98,8 @@ def test_known_and_unknown_contacts_get_identical_responses(
 def test_a_double_submitted_follow_up_is_kept_once(django_capture_on_commit_callbacks) -> None:
     default_queue()
     with django_capture_on_commit_callbacks(execute=True):
-        for i in range(3):
-            services.inquiry_submit(submission=submission(message=f"n{i}"))
+        services.inquiry_submit(submission=submission(message="n0"))
         services.inquiry_submit(submission=submission(message="again"), submission_token="dup")
         services.inquiry_submit(submission=submission(message="again"), submission_token="dup")
-    assert InquiryFollowUp.objects.count() == 1
+    assert InboundMessage.objects.filter(channel="form").count() == 1
+    assert InboundMessage.objects.get().external_id == "form:dup"

@@ -19,11 +19,18 @@ from tests.factories import default_queue
 
 pytestmark = pytest.mark.django_db
 
-# The flood check, then one transaction (here a savepoint inside the test's own, so two
+# The open-inquiry check, then one transaction (here a savepoint inside the test's own, so two
 # statements for it): the inquiry, its owed messages, their events, three INSERTs. A repeated
 # submission token is caught by its unique constraint, not looked up first. Raising this number
 # means every person's POST pays one more round trip to the database: look at it in review.
 SUBMIT_QUERIES = 6
+# Someone whose inquiry is open: the open-inquiry check (which also tells a resent form by its
+# token), then one transaction that locks the inquiry with its queue, stores the message and
+# does what any message from the person does: its event, the waiting flag and the clock started
+# again, the notice to the team and its event. Three more read the routing setup (queues,
+# holidays, rules), which the tests read afresh every time and a process keeps for
+# ROUTING_SETUP_TTL_SECONDS.
+FOLD_QUERIES = 12
 
 
 def post_form(client: Client, n: int, **extra: str):
@@ -50,8 +57,8 @@ def test_a_form_post_runs_a_fixed_number_of_queries(
     default_queue()
     client = Client()
     for n in range(3):
-        # The 2nd and 3rd post come from someone who wrote before (below the flood limit) and
-        # find more rows in every table: the count must not move.
+        # The 2nd and 3rd post come from someone who wrote before (their inquiry closed since)
+        # and find more rows in every table: the count must not move.
         email = "returning@example.com" if n else "first@example.com"
         with (
             django_capture_on_commit_callbacks(execute=False) as callbacks,
@@ -60,8 +67,29 @@ def test_a_form_post_runs_a_fixed_number_of_queries(
             response = post_form(client, n, email=email)
         assert response.status_code == 303, response.content[:300]
         assert len(callbacks) == 1  # the enqueue of routing and delivery, after commit
+        Inquiry.objects.update(status=Inquiry.Status.CLOSED)
     assert Inquiry.objects.count() == 3
     assert OutboundMessage.objects.filter(kind="acknowledgement").count() == 3
+
+
+def test_a_further_message_joining_an_open_inquiry_runs_a_fixed_number_of_queries(
+    django_assert_num_queries, django_capture_on_commit_callbacks
+) -> None:
+    default_queue()
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        post_form(client, 0, email="returning@example.com")
+    for n in range(1, 3):
+        # Each further message finds one more in the conversation: the count must not move.
+        with (
+            django_capture_on_commit_callbacks(execute=False) as callbacks,
+            django_assert_num_queries(FOLD_QUERIES),
+        ):
+            response = post_form(client, n, email="returning@example.com")
+        assert response.status_code == 303, response.content[:300]
+        assert len(callbacks) == 1  # the notice to the team, after commit
+    assert Inquiry.objects.count() == 1
+    assert Inquiry.objects.get().inbound_messages.count() == 2
 
 
 def test_messages_get_their_ids_where_a_bulk_insert_returns_none(

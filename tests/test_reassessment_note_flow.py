@@ -373,7 +373,6 @@ def test_the_note_page_shows_the_persons_words_and_a_new_note_starts_from_them(
     inquiry = people["inquiry"]
     earlier = services.inquiry_submit(submission=submission(message="An older message"))
     Inquiry.objects.filter(pk=earlier.pk).update(created_at=timezone.now() - timedelta(days=40))
-    settings.INTAKE_FLOOD_LIMIT = 1
     with django_capture_on_commit_callbacks(execute=True):
         services.inquiry_submit(submission=submission(message="Evenings work best for me now."))
     Inquiry.objects.filter(pk=inquiry.pk).update(status="contacted")

@@ -94,7 +94,9 @@ def test_stop_turns_texting_off_and_skips_what_was_waiting(
     assert waiting.status == "skipped"
     assert SMSOptOut.objects.count() == 1
 
-    # A new form from the same number with text consent is still not texted until START.
+    # A new form from the same number with text consent, once that inquiry is closed, is still
+    # not texted until START.
+    Inquiry.objects.filter(pk=inquiry.pk).update(status=Inquiry.Status.CLOSED)
     with django_capture_on_commit_callbacks(execute=True):
         again = services.inquiry_submit(submission=texter(message="Me again"))
     message = again.messages.get()

@@ -42,7 +42,6 @@ from intake.models import (
     InboundMessage,
     Inquiry,
     InquiryEvent,
-    InquiryFollowUp,
     Kind,
     OutboundMessage,
     Priority,
@@ -221,7 +220,6 @@ def message(inquiry: Inquiry, kind: str, channel: str, status: str, **fields) ->
 
 @pytest.fixture
 def world(roles, django_capture_on_commit_callbacks, settings):
-    settings.INTAKE_FLOOD_LIMIT = 100
     settings.INBOUND_EMAIL_ADDRESS = "reply@reengage.invalid"
     capture = django_capture_on_commit_callbacks
     with time_machine.travel(NOW, tick=True):
@@ -431,8 +429,12 @@ def _build(capture) -> dict:
     with capture(execute=True):
         services.inquiry_mark_spam(actor=lee, inquiry_id=spam.pk, spam=True)
         services.overdue_flag(now=NOW + timedelta(days=5))
-    InquiryFollowUp.objects.create(inquiry=released, message="One more thing.", language="en")
-    event(released, InquiryEvent.Kind.FOLLOW_UP_ADDED, reason="flood_limit", data={})
+    with capture(execute=True):
+        services.inquiry_submit(
+            submission=submission(email="rio@example.com", message="One more thing.")
+        )
+    event(released, InquiryEvent.Kind.FOLLOW_UP_ADDED, reason="resubmitted", data={})
+    event(released, InquiryEvent.Kind.WROTE_AGAIN, reason="urgent", data={})
     # The person writes back (a reply and an automatic one), through the one service.
     Inquiry.objects.filter(pk=released.pk).update(reply_token=reply_token_new())
     released.refresh_from_db()

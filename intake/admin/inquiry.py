@@ -408,11 +408,10 @@ class InquiryAdmin(
 
 def conversation(case: selectors.CaseSections) -> list[tuple[str, object, object]]:
     """Every message in and out, oldest first: ``(way, row, said)``, ``way`` being "out"
-    (to the person or the team; ``said`` as it was read), "in" (an e-mail or text the person
-    sent back) or "further" (a further message through the form)."""
+    (to the person or the team; ``said`` as it was read) or "in" (what the person sent
+    later: an e-mail, a text, a further message through the form)."""
     entries = [(m.created_at, m.pk, "out", m, message_said(m)) for m in case.messages]
     entries += [(m.received_at, m.pk, "in", m, None) for m in case.inbound]
-    entries += [(f.created_at, f.pk, "further", f, None) for f in case.follow_ups]
     entries.sort(key=lambda entry: (entry[0], entry[2], entry[1]))
     return [(way, row, said) for _when, _pk, way, row, said in entries]
 

@@ -18,6 +18,7 @@ from ..messaging.render import render_email, render_sms
 from ..models import (
     ContactAttempt,
     HeldReason,
+    InboundMessage,
     Inquiry,
     InquiryEvent,
     OutboundMessage,
@@ -213,7 +214,7 @@ OTHER_REASONS = {
     (Event.ASSIGNED, "release"): _("on release from quarantine"),
     (Event.ALERT_ESCALATED, "not_acknowledged"): _("nobody acknowledged it in time"),
     (Event.SMS_OPTED_OUT, "stop_keyword"): _("they replied STOP"),
-    (Event.FOLLOW_UP_ADDED, "flood_limit"): _("kept with this inquiry: many messages in a day"),
+    (Event.FOLLOW_UP_ADDED, "resubmitted"): _("the form was sent again with edited words"),
     (Event.NOTE_STARTED, "amendment"): _("an amendment"),
 }
 MESSAGE_TROUBLE = (
@@ -299,6 +300,15 @@ def event_words(event: InquiryEvent, *, messages: dict, people: dict, zone: tzin
         words.append(_label(Inquiry.CareFormat, reason))
     elif kind == Event.HELD:
         words.append(_label(HeldReason, reason))
+    elif kind in (Event.MESSAGE_RECEIVED, Event.AUTO_REPLY_RECEIVED):
+        channel = _label(InboundMessage.Channel, reason)
+        if reason == InboundMessage.Channel.FORM:
+            words.append(gettext("through the form"))
+        elif channel:
+            words.append(gettext("by %(channel)s") % {"channel": channel.lower()})
+    elif kind == Event.WROTE_AGAIN:
+        level = _label(Priority, reason)
+        words.append(gettext("risk level: %(level)s") % {"level": level} if level else "")
     elif kind in (Event.NOTE_READY, Event.NOTE_SIGNED):
         pass  # the name says it all (the states are the note's)
     else:

@@ -228,9 +228,17 @@ def _queue_of(recipients: tuple[str, ...]) -> CoordinatorQueue | None:
 
 
 def _on_inquiry(
-    inquiry: Inquiry, inbound: InboundMessage, *, actor: Actor = None, notify: bool = True
+    inquiry: Inquiry,
+    inbound: InboundMessage,
+    *,
+    actor: Actor = None,
+    notify: bool = True,
+    result: screening.Screening | None = None,
 ) -> list[int]:
-    """What a message on an inquiry sets off (the inquiry is locked by the caller)."""
+    """What a message on an inquiry sets off (the inquiry is locked by the caller).
+
+    ``result``: the message's screening when the caller already ran it (the form does).
+    """
     if inbound.is_automatic:
         _event(
             inquiry,
@@ -252,7 +260,8 @@ def _on_inquiry(
     if inquiry.waiting_on_us_since is None:
         inquiry.waiting_on_us_since = now
         fields.append("waiting_on_us_since")
-    result = screening.screen(inbound.body)
+    if result is None:
+        result = screening.screen(inbound.body)
     level = Priority(result.level)
     raised = _RANK.get(level, 0) > _RANK.get(Priority(inquiry.priority), 0)
     crisis = level == Priority.URGENT

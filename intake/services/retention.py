@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from ..models import (
     ContactAttempt,
+    InboundMessage,
     Inquiry,
     InquiryEvent,
-    InquiryFollowUp,
     InternalNote,
     OutboundMessage,
     Priority,
@@ -88,7 +88,11 @@ def _erase(inquiry_id: int, *, now: datetime) -> None:
         submission_token=None,
         erased_at=now,
     )
-    InquiryFollowUp.objects.filter(inquiry_id=inquiry_id).delete()
+    # What the person wrote later (e-mail, text, the form): the words go; the row and its
+    # Message-ID stay, so a mailbox read again never brings the message back as new.
+    InboundMessage.objects.filter(inquiry_id=inquiry_id).update(
+        sender="", sender_hash="", subject="", body="", quoted="", original=""
+    )
     InternalNote.objects.filter(inquiry_id=inquiry_id).delete()
     ContactAttempt.objects.filter(inquiry_id=inquiry_id).update(note="")
     OutboundMessage.objects.filter(inquiry_id=inquiry_id).update(body="")

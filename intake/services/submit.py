@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -14,9 +14,9 @@ from .. import crypto, screening
 from ..models import (
     PRIORITY_RANK,
     HeldReason,
+    InboundMessage,
     Inquiry,
     InquiryEvent,
-    InquiryFollowUp,
     OutboundMessage,
     Priority,
 )
@@ -75,6 +75,10 @@ def inquiry_submit(
     urgent; none while held), and for urgent the on-duty e-mail and the on-call text, for
     review the on-duty e-mail. On commit enqueues routing and delivery by id. A repeated
     submission token returns the inquiry it already created.
+
+    From someone whose inquiry is still open (the same contact), an ordinary message joins
+    that inquiry's conversation instead (``_fold_into_open_inquiry``); a message with a risk
+    level always makes its own inquiry, and the open one records that it did.
 
     ``over_rate_limit``: the address is past the per-address limit, so an ordinary message
     is saved and routed but held until a coordinator releases it. A message with a risk
@@ -165,6 +169,8 @@ def inquiry_submit(
                 return existing
         raise
     _enqueue_on_commit(inquiry.pk, [m.pk for m in messages])
+    if priority != Priority.ROUTINE and primary_hash:
+        _note_on_open_inquiry(inquiry)
     logger.info(
         "inquiry saved id=%s priority=%s quarantined=%s held=%s messages=%d",
         inquiry.pk,
@@ -199,19 +205,21 @@ def _risk_events(
 def _by_submission_token(token: str) -> Inquiry | None:
     inquiry = Inquiry.objects.filter(submission_token=token).first()
     if inquiry is None:
-        follow_up = InquiryFollowUp.objects.select_related("inquiry").filter(submission_token=token)
-        inquiry = next((f.inquiry for f in follow_up), None)
+        further = InboundMessage.objects.select_related("inquiry").filter(
+            external_id=InboundMessage.form_external_id(token)
+        )
+        inquiry = next((m.inquiry for m in further if m.inquiry is not None), None)
     return inquiry
 
 
 def _resubmitted(token: str, submission: Submission, result) -> Inquiry | None:
     """The same form sent again (its token): nothing the person wrote or answered is lost.
 
-    The first copy made an inquiry (or a further message); that inquiry is returned. Text
-    that differs from everything already kept with it (the person went back and edited)
-    becomes a further message on it, with a ``follow_up_added`` event (reason
-    ``resubmitted``). A risk level above the inquiry's (new words, or a changed answer to
-    "Are you safe right now?") raises it, as a first submission would have set it: the
+    The first copy made an inquiry (or joined one as a further message); that inquiry is
+    returned. Text that differs from everything already kept with it (the person went back
+    and edited) becomes a further message in its conversation, with a ``follow_up_added``
+    event (reason ``resubmitted``). A risk level above the inquiry's (new words, or a changed
+    answer to "Are you safe right now?") raises it, as a first submission would have set it: the
     staff alerts are owed, the first-contact promise follows, and a hold or quarantine is
     lifted (a message with a risk level is never held or quarantined). None when no copy
     holds the token.
@@ -221,21 +229,16 @@ def _resubmitted(token: str, submission: Submission, result) -> Inquiry | None:
         return None
     with transaction.atomic():
         inquiry = Inquiry.objects.select_for_update().get(pk=first.pk)
-        kept = [inquiry.message, *(f.message for f in inquiry.follow_ups.all())]
+        further = inquiry.inbound_messages.filter(channel=InboundMessage.Channel.FORM)
+        kept = [inquiry.message, *(m.body for m in further)]
         text = submission.message.strip()
         if text and text not in {k.strip() for k in kept}:
-            follow_up = InquiryFollowUp.objects.create(
-                inquiry=inquiry,
-                message=submission.message,
-                language=submission.language,
-                kind=submission.kind,
-                site_id=submission.site_id,
-            )
+            edited = _form_message(inquiry, submission, token=None, now=timezone.now())
             _event(
                 inquiry,
                 InquiryEvent.Kind.FOLLOW_UP_ADDED,
                 reason="resubmitted",
-                data={"follow_up": follow_up.pk},
+                data={"inbound": edited.pk},
             )
             logger.info("resubmitted text kept with inquiry id=%s", inquiry.pk)
         if PRIORITY_RANK[Priority(result.level)] < PRIORITY_RANK[Priority(inquiry.priority)]:
@@ -290,61 +293,111 @@ def _raise_on_resubmission(inquiry: Inquiry, submission: Submission, result) -> 
     logger.info("resubmission raised inquiry id=%s to %s", inquiry.pk, inquiry.priority)
 
 
+def _open_inquiry_of(contact_hash: str) -> tuple[int, str | None] | None:
+    """The newest open inquiry reached at this contact (its first or its other way), if any:
+    its id and submission token.
+
+    Runs on every ordinary post, so it reads one index entry: a quarantined, held-back or
+    erased inquiry is not one the person is in a conversation with.
+    """
+    return (
+        Inquiry.objects.filter(
+            Q(contact_hash=contact_hash) | Q(other_contact_hash=contact_hash),
+            status__in=Inquiry.OPEN_STATUSES,
+            is_spam=False,
+            erased_at__isnull=True,
+        )
+        .order_by("-created_at")
+        .values_list("pk", "submission_token")
+        .first()
+    )
+
+
+def _form_message(
+    inquiry: Inquiry, submission: Submission, *, token: str | None, now: datetime
+) -> InboundMessage:
+    return InboundMessage.objects.create(
+        inquiry=inquiry,
+        queue_id=inquiry.queue_id,
+        state=InboundMessage.State.ATTACHED,
+        channel=InboundMessage.Channel.FORM,
+        source=InboundMessage.Source.FORM,
+        external_id=InboundMessage.form_external_id(token) if token else None,
+        sender_hash=inquiry.contact_hash,
+        body=submission.message,
+        language=submission.language,
+        kind=submission.kind,
+        site_id=submission.site_id,
+        received_at=now,
+    )
+
+
 def _fold_into_open_inquiry(
     submission: Submission, *, contact_hash: str, token: str | None, now: datetime, result
 ) -> Inquiry | None:
-    """Past the flood limit, keep the message with the person's open inquiry instead.
+    """An ordinary message from someone whose inquiry is open joins that conversation.
 
-    More than ``INTAKE_FLOOD_LIMIT`` inquiries from one contact in 24 hours: the message is
-    stored as a follow-up of the newest open one, with an event, and no acknowledgement.
+    Stored as a further message through the form and treated as any message from the person
+    (``inbound._on_inquiry``): a ``message_received`` event, waiting on us, the first-contact
+    clock started again, a notice to the assignee or the on-duty address. No second
+    acknowledgement: the thanks page is theirs, and the team already wrote (or will). None
+    when nothing is open, so the message makes its own inquiry.
     """
     if not contact_hash:
         return None
-    recent = Inquiry.objects.filter(
-        Q(contact_hash=contact_hash) | Q(other_contact_hash=contact_hash),
-        created_at__gte=now - timedelta(hours=24),
-        is_spam=False,
-    )
-    # Only "fewer than the limit?" matters, so at most that many index entries are read, in
-    # no order: sorting them (Meta.ordering) made PostgreSQL plan a sort for every post.
-    limit = settings.INTAKE_FLOOD_LIMIT
-    if len(recent.order_by().values_list("pk", flat=True)[:limit]) < limit:
+    found = _open_inquiry_of(contact_hash)
+    if found is None:
         return None
-    if token:
-        # This path is rare, so here the token is looked up first: a resent form whose first
-        # copy made an inquiry must not come back as a follow-up of that same inquiry.
-        existing = _resubmitted(token, submission, result)
-        if existing is not None:
-            return existing
-    target = (
-        recent.filter(status__in=Inquiry.OPEN_STATUSES).order_by("-created_at").first()
-        or recent.order_by("-created_at").first()
-    )
-    if target is None:  # nothing recent left to keep it with: it makes its own inquiry
-        return None
+    open_id, open_token = found
+    if token and token == open_token:
+        # The same form sent again (a double tap, a resend) after its first copy made this
+        # inquiry. A copy that joined it as a further message is caught below, by the
+        # message's unique id, so this path looks nothing else up first.
+        return _resubmitted(token, submission, result)
+    from .inbound import _on_inquiry  # inbound builds on this module
+
     try:
         with transaction.atomic():
-            follow_up = InquiryFollowUp.objects.create(
-                inquiry=target,
-                message=submission.message,
-                language=submission.language,
-                kind=submission.kind,
-                site_id=submission.site_id,
-                submission_token=token or None,
+            inquiry = (
+                Inquiry.objects.select_for_update(of=("self",))
+                .select_related("queue")
+                .filter(pk=open_id, status__in=Inquiry.OPEN_STATUSES, erased_at__isnull=True)
+                .first()
             )
-            _event(
-                target,
-                InquiryEvent.Kind.FOLLOW_UP_ADDED,
-                reason="flood_limit",
-                data={"follow_up": follow_up.pk},
-            )
+            if inquiry is None:  # closed a moment ago: the message makes its own inquiry
+                return None
+            further = _form_message(inquiry, submission, token=token, now=now)
+            _on_inquiry(inquiry, further, result=result)
     except IntegrityError:
         existing = _resubmitted(token, submission, result) if token else None
         if existing is None:
             raise
         return existing
-    logger.info("further message kept with inquiry id=%s", target.pk)
-    return target
+    logger.info("further message joined inquiry id=%s inbound=%s", inquiry.pk, further.pk)
+    return inquiry
+
+
+def _note_on_open_inquiry(inquiry: Inquiry) -> None:
+    """A message with a risk level made its own inquiry: an open one from the same person
+    records that it did, so whoever works that one sees there is more (ids only)."""
+    open_id = (
+        Inquiry.objects.filter(
+            Q(contact_hash=inquiry.contact_hash) | Q(other_contact_hash=inquiry.contact_hash),
+            status__in=Inquiry.OPEN_STATUSES,
+            erased_at__isnull=True,
+        )
+        .exclude(pk=inquiry.pk)
+        .order_by("-created_at")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if open_id is not None:
+        InquiryEvent.objects.create(
+            inquiry_id=open_id,
+            kind=InquiryEvent.Kind.WROTE_AGAIN,
+            reason=inquiry.priority,
+            data={"inquiry": inquiry.pk},
+        )
 
 
 def _risk_alerts(inquiry: Inquiry) -> list[OutboundMessage]:

@@ -294,8 +294,7 @@ INTAKE_RATE_LIMIT = env.str("INTAKE_RATE_LIMIT", default="10/h")
 # Per-address ceiling above which an ordinary post may be refused (429); never one with a
 # risk signal or a "not safe" answer. Below it, posts past INTAKE_RATE_LIMIT are held.
 INTAKE_HARD_LIMIT = env.str("INTAKE_HARD_LIMIT", default="60/h")
-# More than this many inquiries from one contact in 24 hours are kept with the open one.
-INTAKE_FLOOD_LIMIT = env.int("INTAKE_FLOOD_LIMIT", default=3)
+
 # A form sent sooner than this after it was shown is quarantined for review (never rejected).
 INTAKE_MIN_FILL_SECONDS = env.float("INTAKE_MIN_FILL_SECONDS", default=3.0)
 

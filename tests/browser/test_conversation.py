@@ -109,3 +109,53 @@ def test_a_coordinator_reads_the_reply_and_answers_it_from_a_template_threaded(p
     assert Inquiry.objects.get(pk=inquiry.pk).waiting_on_us_since is None
     conversation = page.locator("#conversation").inner_text()
     assert conversation.index(THEIR_WORDS) < conversation.index("Reply — lee")
+
+
+def write_through_the_form(page, message: str) -> None:
+    page.goto("/")
+    page.fill("#id_message", message)
+    page.get_by_role("radio", name="E-mail").check()
+    page.fill("#id_email", "sam@example.com")
+    page.check("#id_consent")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    page.wait_for_url("**/thanks/")
+
+
+def test_writing_again_through_the_form_joins_the_open_conversation(
+    page, lee, settings, browser, live_server
+) -> None:
+    settings.INTAKE_MIN_FILL_SECONDS = 0
+    lee.email = "lee@clinic.test"
+    lee.save(update_fields=["email"])
+    write_through_the_form(page, "I'm thinking about coming back. Is that okay?")
+    inquiry = Inquiry.objects.get()
+    assert [m.to for m in mail.outbox] == [["sam@example.com"]]
+    mail.outbox.clear()
+
+    # The next day, the same person writes again from the same form.
+    write_through_the_form(page, "Also: evenings are easier for me now.")
+    thanks = page.locator("main").inner_text()
+    assert "We got your message" in thanks
+    assert Inquiry.objects.count() == 1  # one conversation, not a second inquiry
+    # No second acknowledgement; the coordinator it was routed to is told, with no words.
+    assert Inquiry.objects.get().assigned_to == lee
+    assert [m.to for m in mail.outbox] == [["lee@clinic.test"]]
+    assert "evenings" not in mail.outbox[0].body
+
+    context = browser.new_context(base_url=live_server.url)
+    staff = context.new_page()
+    try:
+        sign_in(staff, lee, "/admin/intake/inquiry/")
+        submit(staff, staff.locator(".wl-views").get_by_role("link", name="Waiting on us"))
+        row = staff.locator("#result_list tbody tr")
+        assert row.count() == 1
+        submit(staff, row.locator("a").first)
+        assert f"/admin/intake/inquiry/{inquiry.pk}/change/" in staff.url
+        further = staff.locator("#conversation li", has_text="Further message through the form")
+        assert further.count() == 1
+        assert "Also: evenings are easier for me now." in further.inner_text()
+        received = staff.locator("#timeline li", has_text="Message received from the person")
+        assert "Through the form" in received.inner_text()
+    finally:
+        context.close()
