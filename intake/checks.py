@@ -109,6 +109,37 @@ def check_program_phone(app_configs=None, **kwargs) -> list[checks.CheckMessage]
     return []
 
 
+@checks.register()
+def check_mailbox(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """The mailbox source's settings can be used (E006); never quotes the URL (a password)."""
+    if not getattr(settings, "INBOUND_IMAP_URL", ""):
+        return []
+    from pathlib import Path
+
+    from .messaging.imap import MailboxConfigError, mailbox_configured
+
+    try:
+        mailbox_configured()
+    except MailboxConfigError as exc:
+        return [
+            checks.Error(
+                str(exc),
+                hint="See README, Reading replies from a mailbox (IMAP).",
+                id="intake.E006",
+            )
+        ]
+    ca_file = settings.INBOUND_IMAP_CA_FILE
+    if ca_file and not Path(ca_file).is_file():
+        return [
+            checks.Error(
+                "INBOUND_IMAP_CA_FILE is not a file that can be read.",
+                hint="Give the path of the certificate authority's PEM file, or leave it unset.",
+                id="intake.E006",
+            )
+        ]
+    return []
+
+
 def _secret_key() -> str:
     # Django raises on reading an empty SECRET_KEY; here that is the error to report, kindly.
     try:

@@ -27,6 +27,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .health import mailbox_health
 from .models import ContactAttempt, Inquiry, OutboundMessage, Priority
 from .selectors import overdue_q, sees_every_queue
 
@@ -438,6 +439,8 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         if request.user.has_perm("intake.view_inquiry")
         else "",
         "figure_queries": FIGURE_QUERIES,
+        # When replies are read from a mailbox: when it was last read (None: no mailbox).
+        "mailbox": mailbox_health(),
         "status_chart": bar_chart(
             title=gettext("Open inquiries by status"), bars=figures.counts.open_by_status
         ),

@@ -7,11 +7,16 @@ it: beat publishes ``health_heartbeat_task`` to each queue every ``HEALTH_HEARTB
 and the worker that runs it stamps its queue; the sweep stamps ``BEAT_HEARTBEAT_KEY``. Those
 stamps are read from the ``health`` cache (short socket timeouts) and kept per process for a
 few seconds, so neither a flood of probes nor a broker that hangs ties up a web process.
+
+When a mailbox is read (``INBOUND_IMAP_URL``), the detailed report and the staff dashboard
+also say when it was last read, from its ``InboundMailboxState`` row (one query; the public
+answer never reads it).
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
@@ -20,7 +25,8 @@ from django.db import connection
 from django.db.models import Min
 from django.utils import timezone
 
-from .models import OutboundMessage
+from .messaging.imap import MailboxConfigError, mailbox_configured
+from .models import InboundMailboxState, OutboundMessage
 
 # Set by ``tasks.pending_sweep_task`` after every sweep; its age is the beat's state.
 BEAT_HEARTBEAT_KEY = "reengage:sweep:last"
@@ -30,6 +36,8 @@ QUEUES = ("routing", "messages")
 HEALTH_CACHE = "health"
 # How long a web process reuses the heartbeats it read (or its failure to read them).
 REUSE_SECONDS = 5.0
+# A mailbox not read for this many poll intervals (INBOUND_POLL_INTERVAL) is stale.
+MAILBOX_STALE_INTERVALS = 5
 
 _read: dict = {"at": None, "stamps": None}
 
@@ -77,6 +85,14 @@ def health_report() -> dict:
             )
     parts = [report[name] for name in ("broker", "worker", "beat")]
     fine = all(p in ("ok", "in-process") for p in parts)
+    if report["database"] == "ok" and (mailbox := mailbox_health()) is not None:
+        report["mailbox"] = {
+            "state": mailbox.state,
+            "last_read_at": mailbox.last_read_at.isoformat() if mailbox.last_read_at else None,
+            "last_read_seconds": None if mailbox.age is None else round(mailbox.age, 1),
+            "failures": mailbox.failures,
+        }
+        fine = fine and mailbox.state == MailboxHealth.OK
     report["status"] = "unavailable" if report["database"] != "ok" else "ok" if fine else "degraded"
     return report
 
@@ -132,3 +148,57 @@ def _from_heartbeats(stamps: dict[str, str] | None) -> dict:
     heartbeats = {q: None if a is None else round(a, 1) for q, a in ages.items()}
     heartbeats["sweep"] = None if beat_age is None else round(beat_age, 1)
     return {"broker": broker, "worker": worker, "beat": beat, "heartbeats": heartbeats}
+
+
+@dataclass(frozen=True)
+class MailboxHealth:
+    """How reading the mailbox goes: ``state`` sums it up, ``age`` is seconds since the last
+    pass that read it (None: never)."""
+
+    OK = "ok"
+    STALE = "stale"
+    FAILING = "failing"
+    NEVER = "not read yet"
+
+    state: str
+    last_read_at: datetime | None
+    age: float | None
+    failures: int
+
+    @property
+    def minutes(self) -> int:
+        return int((self.age or 0) // 60)
+
+
+def mailbox_state(
+    last_read_at: datetime | None, failures: int, *, now: datetime, interval: float
+) -> MailboxHealth:
+    """Pure: failing after a failed try, stale when not read for five poll intervals."""
+    age = None if last_read_at is None else max(0.0, (now - last_read_at).total_seconds())
+    if failures:
+        state = MailboxHealth.FAILING
+    elif age is None:
+        state = MailboxHealth.NEVER
+    elif age > MAILBOX_STALE_INTERVALS * interval:
+        state = MailboxHealth.STALE
+    else:
+        state = MailboxHealth.OK
+    return MailboxHealth(state, last_read_at, age, failures)
+
+
+def mailbox_health() -> MailboxHealth | None:
+    """The mailbox's state now (one query); None when no mailbox is read."""
+    if not settings.INBOUND_IMAP_URL:
+        return None
+    now = timezone.now()
+    try:
+        mailbox = mailbox_configured()
+    except MailboxConfigError:
+        return MailboxHealth(MailboxHealth.FAILING, None, None, 0)
+    row = (
+        InboundMailboxState.objects.filter(key=mailbox.key if mailbox else "")
+        .values_list("last_success_at", "failures")
+        .first()
+    )
+    last_read_at, failures = row or (None, 0)
+    return mailbox_state(last_read_at, failures, now=now, interval=settings.INBOUND_POLL_INTERVAL)

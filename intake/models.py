@@ -1179,3 +1179,30 @@ class RecoveryCode(models.Model):
         if algorithm != "sha256" or not salt or not digest:
             return False
         return hmac.compare_digest(digest, self._digest(salt, code))
+
+
+class InboundMailboxState(models.Model):
+    """How far reading the program's mailbox (IMAP) has got, and how the last tries went.
+
+    One row per mailbox: ``key`` is a digest of the server, the user name and the folder
+    (never the password). ``uidvalidity`` and ``last_uid`` say which messages are stored and
+    marked on the server: a pass reads the UIDs after ``last_uid``, and reads the folder again
+    from the start when the server's UIDVALIDITY changes (messages are stored once by their
+    Message-ID, so nothing doubles). A failed connection counts in ``failures`` and puts the
+    next attempt off to ``next_attempt_at``, as the outbox does with a mail server that fails.
+    """
+
+    key = models.CharField(max_length=64, unique=True, editable=False)
+    uidvalidity = models.BigIntegerField(null=True, blank=True, editable=False)
+    last_uid = models.BigIntegerField(default=0, editable=False)
+    last_success_at = models.DateTimeField(_("last read"), null=True, blank=True)
+    last_error_at = models.DateTimeField(_("last failed"), null=True, blank=True)
+    failures = models.PositiveIntegerField(_("failed tries in a row"), default=0)
+    next_attempt_at = models.DateTimeField(_("next try"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mailbox reading")
+        verbose_name_plural = _("mailbox readings")
+
+    def __str__(self) -> str:
+        return f"mailbox {self.key[:12]}"

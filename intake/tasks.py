@@ -169,5 +169,6 @@ def purge_expired_task() -> None:
 
 @shared_task(acks_late=True, max_retries=0, soft_time_limit=50, time_limit=55)
 def inbound_poll_task() -> None:
-    """One pass over the configured inbound sources (today: the mail folder)."""
+    """One pass over the inbound sources: the mail folder, and the mailbox (IMAP) when
+    INBOUND_IMAP_URL is set; a mailbox that failed waits out its back-off."""
     services.inbound_poll()

@@ -72,6 +72,23 @@ def smtp_server():
 
 
 @pytest.fixture(scope="session")
+def imap_server():
+    """A private Dovecot (IMAP with STARTTLS, and IMAP over TLS) for the whole session."""
+    server = support.DovecotServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def imap_mailbox(imap_server):
+    """The Dovecot mailbox, emptied before and after the test."""
+    imap_server.empty()
+    yield imap_server
+    imap_server.empty()
+
+
+@pytest.fixture(scope="session")
 def collected_static() -> None:
     """Production serves hashed static files through WhiteNoise: build them once."""
     env = {**os.environ, **_base_env(), "DATABASE_URL": "sqlite:///:memory:"}

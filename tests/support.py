@@ -260,6 +260,202 @@ def gunicorn(
     return proc
 
 
+# --- IMAP ----------------------------------------------------------------------------
+
+
+class DovecotServer:
+    """A private Dovecot (Debian's dovecot-imapd) on two free loopback ports: 143-style with
+    STARTTLS (plain sign-in allowed, loopback only) and 993-style TLS, with a self-signed
+    certificate that is also the test's certificate authority. One user, ``reply``, whose
+    password has the spaces and signs of an app password; mail in a Maildir of its own.
+
+    Run as root, Dovecot refuses mail as root: the mail belongs to ``nobody``. Its own
+    base_dir, state_dir and log, nothing from /etc/dovecot; stopped by its master's pid.
+    """
+
+    USER = "reply"
+    PASSWORD = 'abcd efgh%ij@kl/mn"op'
+
+    def __init__(self) -> None:
+        self.plain_port = free_port()
+        self.tls_port = free_port()
+        self.dir: Path | None = None
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def ca_file(self) -> str:
+        return str(self.dir / "cert.pem")
+
+    @property
+    def log_path(self) -> Path:
+        return self.dir / "dovecot.log"
+
+    def url(self, scheme: str = "imaps", password: str | None = None) -> str:
+        port = self.tls_port if scheme == "imaps" else self.plain_port
+        secret = urllib.parse.quote(self.PASSWORD if password is None else password, safe="")
+        return f"{scheme}://{self.USER}:{secret}@127.0.0.1:{port}/"
+
+    def start(self) -> None:
+        import pwd
+        import tempfile
+
+        binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
+        if not Path(binary).exists():
+            require("services", "dovecot is not installed (apt-get install dovecot-imapd)")
+        if os.geteuid() != 0:
+            require("services", "the Dovecot fixture runs as root (mail as nobody)")
+        openssl = shutil.which("openssl")
+        if openssl is None:
+            require("services", "openssl is not installed")
+        nobody = pwd.getpwnam("nobody")
+        self.dir = Path(tempfile.mkdtemp(prefix="reengage-dovecot-"))
+        self.dir.chmod(0o755)  # Dovecot's own users read the password file and certificate
+        for name in ("run", "state", "home", "Maildir"):
+            (self.dir / name).mkdir()
+        for name in ("home", "Maildir"):
+            os.chown(self.dir / name, nobody.pw_uid, nobody.pw_gid)
+        subprocess.run(
+            [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt",
+             "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+             "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+             "-keyout", str(self.dir / "key.pem"), "-out", str(self.dir / "cert.pem")],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+        (self.dir / "users").write_text(f"{self.USER}:{{PLAIN}}{self.PASSWORD}\n")
+        d = self.dir
+        (d / "dovecot.conf").write_text(
+            f"""protocols = imap
+listen = 127.0.0.1
+base_dir = {d}/run
+state_dir = {d}/state
+log_path = {d}/dovecot.log
+ssl = yes
+ssl_cert = <{d}/cert.pem
+ssl_key = <{d}/key.pem
+auth_mechanisms = plain login
+disable_plaintext_auth = no
+auth_failure_delay = 0
+mail_location = maildir:{d}/Maildir
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN {d}/users
+}}
+userdb {{
+  driver = static
+  args = uid={nobody.pw_uid} gid={nobody.pw_gid} home={d}/home
+}}
+service imap-login {{
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {self.plain_port}
+  }}
+  inet_listener imaps {{
+    address = 127.0.0.1
+    port = {self.tls_port}
+    ssl = yes
+  }}
+}}
+"""
+        )
+        self.proc = subprocess.Popen(
+            [binary, "-F", "-c", str(d / "dovecot.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=open(d / "stderr.log", "wb"),
+        )
+        try:
+            wait_for_port(self.plain_port, timeout=15)
+            wait_for_port(self.tls_port, timeout=5)
+        except TimeoutError:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()  # the master: it stops its own children
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        self.proc = None
+        if self.dir is not None:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            self.dir = None
+
+    # What a test does to the mailbox, as a mail client would (over IMAP, never on disk).
+
+    def client(self):
+        import imaplib
+
+        client = imaplib.IMAP4("127.0.0.1", self.plain_port, timeout=10)
+        client.login(self.USER, self.PASSWORD)
+        return client
+
+    def append(self, raw: bytes, folder: str = "INBOX") -> None:
+        client = self.client()
+        try:
+            typ, _data = client.append(f'"{folder}"', None, None, raw)
+            assert typ == "OK", typ
+        finally:
+            client.logout()
+
+    def messages(self, folder: str = "INBOX") -> dict[int, set[str]]:
+        """Every message in ``folder`` as ``{uid: its flags}``; read with FETCH FLAGS only."""
+        client = self.client()
+        try:
+            typ, _data = client.select(f'"{folder}"', readonly=True)
+            assert typ == "OK", (typ, folder)
+            typ, data = client.uid("FETCH", "1:*", "(FLAGS)")
+            found = {}
+            for line in data:
+                if isinstance(line, bytes):
+                    uid = re.search(rb"UID (\d+)", line)
+                    flags = re.search(rb"FLAGS \(([^)]*)\)", line)
+                    if uid and flags:
+                        found[int(uid.group(1))] = set(flags.group(1).decode().split())
+            return found
+        finally:
+            client.logout()
+
+    def folders(self) -> list[str]:
+        client = self.client()
+        try:
+            _typ, data = client.list()
+            return [line.rsplit(b" ", 1)[1].strip(b'"').decode() for line in data if line]
+        finally:
+            client.logout()
+
+    def delete_folder(self, folder: str) -> None:
+        client = self.client()
+        try:
+            client.delete(f'"{folder}"')
+        finally:
+            client.logout()
+
+    def create_folder(self, folder: str) -> None:
+        client = self.client()
+        try:
+            typ, _data = client.create(f'"{folder}"')
+            assert typ == "OK", typ
+        finally:
+            client.logout()
+
+    def empty(self) -> None:
+        """Every folder but INBOX deleted, INBOX emptied: a clean mailbox for the next test."""
+        for folder in sorted(self.folders(), key=len, reverse=True):
+            if folder != "INBOX":
+                self.delete_folder(folder)
+        client = self.client()
+        try:
+            _typ, count = client.select('"INBOX"')
+            if int(count[0] or 0):
+                client.store("1:*", "+FLAGS.SILENT", "(\\Deleted)")
+                client.expunge()
+        finally:
+            client.logout()
+
+
 # --- A person filling the form over HTTP ---------------------------------------------
 
 

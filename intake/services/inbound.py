@@ -16,6 +16,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
@@ -38,6 +39,9 @@ from .audit import _audit
 from .common import Actor, logger
 from .outbox import _enqueue_on_commit, _event, _outbound_create, _queued_event
 from .submit import _risk_alerts
+
+if TYPE_CHECKING:
+    from .mailbox import MailboxPass
 
 _OUR_MESSAGE_ID = re.compile(r"^<([0-9a-fA-F-]{36})@(.+)>$")
 _RANK = {Priority.ROUTINE: 0, Priority.REVIEW: 1, Priority.URGENT: 2}
@@ -380,17 +384,32 @@ def waiting_clear(inquiry: Inquiry) -> list[str]:
 
 @dataclass(frozen=True)
 class PollResult:
+    """The mail folder's counts, and the mailbox's pass (None: no mailbox configured)."""
+
     stored: int = 0
     failed: int = 0
+    mailbox: MailboxPass | None = None
 
 
-def inbound_poll(*, directory: Path | None = None) -> PollResult:
-    """One pass over the mail folder (``INBOUND_EMAIL_DIR``): each ``.eml`` file is stored
-    with ``message_receive`` and moved to ``done/`` (unreadable or too large: ``failed/``),
-    so no file is read twice; the same message in two files is still stored once.
+def inbound_poll(*, directory: Path | None = None, now: bool = False) -> PollResult:
+    """One pass over the inbound sources: the mail folder, then the mailbox (IMAP) when
+    ``INBOUND_IMAP_URL`` is set (``services.mailbox``; ``now`` tries it even while it backs
+    off after failures).
 
-    A database fault leaves the file where it is for the next pass. Logs counts only.
+    The folder (``INBOUND_EMAIL_DIR``): each ``.eml`` file is stored with ``message_receive``
+    and moved to ``done/`` (unreadable or too large: ``failed/``), so no file is read twice;
+    the same message in two files is still stored once. A database fault leaves the file
+    where it is for the next pass. Logs counts only.
     """
+    from .mailbox import mailbox_poll
+
+    result = _folder_poll(directory)
+    if settings.INBOUND_IMAP_URL:
+        result = PollResult(result.stored, result.failed, mailbox_poll(now=now))
+    return result
+
+
+def _folder_poll(directory: Path | None) -> PollResult:
     folder = Path(directory or settings.INBOUND_EMAIL_DIR)
     if not folder.is_dir():
         return PollResult()

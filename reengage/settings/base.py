@@ -287,6 +287,23 @@ INBOUND_EMAIL_MAX_BYTES = env.int("INBOUND_EMAIL_MAX_BYTES", default=10 * 1024 *
 INBOUND_EMAIL_WEBHOOK_SECRET = env.str("INBOUND_EMAIL_WEBHOOK_SECRET", default="")
 # How often beat runs `inbound_poll` (seconds).
 INBOUND_POLL_INTERVAL = env.float("INBOUND_POLL_INTERVAL", default=30.0)
+# The mailbox source: the program's real mailbox, read over IMAP by the same `inbound_poll`.
+# imaps://user:password@host[:port]/ (TLS from the start) or imap://… (STARTTLS unless
+# INBOUND_IMAP_STARTTLS is off, which only a server on this machine may be); the user name
+# and password percent-encoded. Empty: no mailbox is read.
+INBOUND_IMAP_URL = env.str("INBOUND_IMAP_URL", default="")
+INBOUND_IMAP_STARTTLS = env.bool("INBOUND_IMAP_STARTTLS", default=True)
+INBOUND_IMAP_FOLDER = env.str("INBOUND_IMAP_FOLDER", default="INBOX")
+# What happens to a message on the server once it is stored: "flag" (marked read and
+# ReengageStored, left where it is) or "move" (to INBOUND_IMAP_MOVE_TO, created if missing).
+INBOUND_IMAP_AFTER = env.str("INBOUND_IMAP_AFTER", default="flag")
+INBOUND_IMAP_MOVE_TO = env.str("INBOUND_IMAP_MOVE_TO", default="Reengage/Stored")
+# A private certificate authority (PEM) for the server's certificate; empty: the system's.
+INBOUND_IMAP_CA_FILE = env.str("INBOUND_IMAP_CA_FILE", default="")
+# At most this many messages per pass (the next pass goes on), and seconds before a silent
+# server is given up on.
+INBOUND_IMAP_BATCH = env.int("INBOUND_IMAP_BATCH", default=200)
+INBOUND_IMAP_TIMEOUT = env.float("INBOUND_IMAP_TIMEOUT", default=20.0)
 # Version of the consent wording shown on the form; stored with every consent, and with the
 # text consent (the same tick box names texting when the person chooses it).
 CONSENT_VERSION = "2026-12-v2"
