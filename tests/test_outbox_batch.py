@@ -9,6 +9,7 @@ so these run on PostgreSQL (the servers it is for).
 
 from __future__ import annotations
 
+import itertools
 import smtplib
 from datetime import timedelta
 
@@ -38,12 +39,16 @@ def _postgres():
         support.require("services", "batched delivery needs PostgreSQL: set DATABASE_URL")
 
 
+_PEOPLE = itertools.count()
+
+
 def owe(n: int, **overrides) -> list[OutboundMessage]:
-    """``n`` inquiries saved with their acknowledgement pending (their tasks never ran)."""
+    """``n`` inquiries saved with their acknowledgement pending (their tasks never ran), each
+    from someone new (a second message from the same person would join their inquiry)."""
     owed = []
-    for i in range(n):
+    for _ in range(n):
         inquiry = services.inquiry_submit(
-            submission=submission(email=f"person{i}@example.com", **overrides)
+            submission=submission(email=f"person{next(_PEOPLE)}@example.com", **overrides)
         )
         owed.append(inquiry.messages.get())
     return owed
