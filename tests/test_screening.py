@@ -334,6 +334,19 @@ def test_a_dose_taken_as_prescribed_is_not_an_overdose() -> None:
         "prediksi sgp sdy hk jitu keluaran hari ini angka main",
         "代开各类发票，保真，价格优惠，欢迎来电",
         "Criptomoeda nova com rendimento garantido, entre no grupo VIP da pré-venda",
+        # Phishing, parcel fees, giveaways, bought reviews, dating bait, diet drops, guest posts.
+        "Your account has been suspended. Verify your details at account-check.example within "
+        "24 hours",
+        "Su tarjeta fue bloqueada por seguridad, confirme sus datos aquí",
+        "Seu cartão foi bloqueado, regularize agora mesmo para evitar multa",
+        "USPS: your parcel is on hold, pay the $1.49 redelivery fee today",
+        "Su paquete está retenido en aduana, pague la tarifa de 2 dólares",
+        "Send 0.05 ETH and receive double back, official giveaway, limited time",
+        "Vendemos reseñas de Google y seguidores reales para tu clínica",
+        "Meet real singles near you tonight, verified profiles and free sign up",
+        "Pílulas para emagrecer sem dieta e sem academia, os médicos não querem que você saiba",
+        "Hola, quisiera publicar un artículo invitado en tu blog, ¿cuál es el precio del post "
+        "patrocinado?",
     ],
 )
 def test_known_spam_patterns_reach_the_threshold(text: str) -> None:
@@ -363,6 +376,13 @@ def test_known_spam_patterns_reach_the_threshold(text: str) -> None:
         "Is there a discount for self pay? $40 copay is too much. whatsapp is fine",
         "you can email me at jordan.m88@gmail.com instead of calling",
         "PLEASE CALL ME ASAP I NEED TO COME BACK TO GROUP",
+        # A person's own troubles with an account, a parcel or their weight.
+        "my medicaid account got suspended when I moved, can I still come back?",
+        "mi cuenta del seguro fue cancelada, todavía puedo regresar al grupo?",
+        "minha conta do convênio foi bloqueada, posso voltar mesmo assim?",
+        "I lost weight from using and my doctor wants me to take drops, can I come back to group",
+        "my package from the pharmacy never came so I ran out of meds, I want to come back",
+        "I bought followers and likes for my business and it became an obsession, do you help with that",
     ],
 )
 def test_relapse_and_medication_mentions_are_never_quarantined(text: str) -> None:

@@ -58,6 +58,15 @@ CASES = {
         ("my payment is overdue can i still come", Level.ROUTINE),
         # history told as history
         ("i tried to kill myself two years ago and the program helped", Level.REVIEW),
+        # someone else who no longer wants to live; a place one no longer wants to live in
+        ("my son told me tonight he doesnt want to live anymore", Level.URGENT),
+        ("my dad doesnt want to live in florida anymore", Level.ROUTINE),
+        # laughter after the words: an exaggeration, still read the same day; unless meant
+        ("failed my exam and i want to die lol anyway can i rejoin", Level.REVIEW),
+        ("i want to die lol not joking", Level.URGENT),
+        # far too much, and the body saying so
+        ("did way too much tonight and my lips are going numb", Level.URGENT),
+        ("she says shes gonna stab me if i come home", Level.URGENT),
     ],
     "es": [
         ("me quiero morir", Level.URGENT),
@@ -67,6 +76,9 @@ CASES = {
         ("me muero de ganas de volver al grupo", Level.ROUTINE),
         ("este trafico me mata puedo ir en linea", Level.ROUTINE),
         ("hace dos anos intente quitarme la vida y el grupo me ayudo", Level.REVIEW),
+        ("mi hijo me dijo que ya no quiere vivir", Level.URGENT),
+        ("reprobe el examen y me quiero morir jajaja puedo volver al grupo", Level.REVIEW),
+        ("me quiero morir jajaja no es broma", Level.URGENT),
     ],
     "pt": [
         ("quero morrer", Level.URGENT),
@@ -75,6 +87,12 @@ CASES = {
         ("morrendo de vontade de voltar pro grupo", Level.ROUTINE),
         ("esse transito me mata posso fazer online", Level.ROUTINE),
         ("ha dois anos tentei tirar minha vida e o programa me ajudou", Level.REVIEW),
+        ("meu filho disse que nao quer mais viver", Level.URGENT),
+        ("minha mae nao quer viver em boston", Level.ROUTINE),
+        ("nao quero mais estar nesse mundo", Level.URGENT),
+        ("reprovei na prova e quero morrer kkkkk posso voltar pro grupo", Level.REVIEW),
+        ("essa papelada vai me matar da pra preencher online", Level.ROUTINE),
+        ("usei demais e to com a boca dormente", Level.URGENT),
     ],
 }
 

@@ -141,6 +141,9 @@ def risk_level(text: str, *, safety: str = "", crisis: bool | None = None) -> tu
         # is a past attempt: seen the same day, not a page at night.
         if concept == "past_attempt" or (not concept and concepts.told_as_past(text)):
             return Level.REVIEW, "past_attempt"
+        # "reprobé y me quiero morir jajaja": an exaggeration, but still read the same day.
+        if concepts.laughing(text):
+            return Level.REVIEW, "crisis_language"
         return Level.URGENT, "crisis_language"
     if safety == "struggling" and has_risk_words(text):
         return Level.REVIEW, "struggling_with_risk_words"

@@ -355,6 +355,37 @@ def told_as_past(text: str) -> bool:
     return bool(_tight_spans(table().past, ws)) and not AGAIN & set(ws)
 
 
+# Laughter right after a phrase ("me quiero morir jajaja", "quero morrer kkkkk", "want to
+# die lol") is how people write an exaggeration: still worth a same-day look, never a page.
+LAUGHTER_WINDOW = 3
+_LAUGHTER = re.compile(
+    r"^(?:l+o+l+z?|lmf?ao+|rofl|(?:ha){2,}h?|(?:ja){2,}j?|(?:je){2,}|(?:he){2,}|k{3,}|(?:rs){2,}|xd+)$"
+)
+
+
+_SERIOUS = re.compile(
+    r"\b(?:not|no) (?:joking|kidding|a joke)\b|\bno joke\b|\bfor real\b|\bfr\b|"
+    r"\bno (?:es|estoy) (?:broma|bromeando|jugando)\b|\ben serio\b|"
+    r"\bnao (?:e|eh|to|estou) (?:brincadeira|brincando|zoando)\b|\bserio\b|\bsério\b"
+)
+
+
+def laughed(match: Match, ws: list[str]) -> bool:
+    """Laughter within ``LAUGHTER_WINDOW`` words after the match, the writer not saying
+    they mean it ("lol not joking")."""
+    after = ws[match.end : match.end + LAUGHTER_WINDOW]
+    return any(_LAUGHTER.match(w) for w in after) and not _SERIOUS.search(
+        " ".join(ws[match.end : match.end + LAUGHTER_WINDOW + 3])
+    )
+
+
+def laughing(text: str) -> bool:
+    """The message laughs (``_LAUGHTER``) and nowhere says it means it: a listed crisis
+    phrase in it is read as an exaggeration, worth a same-day look rather than a page."""
+    ws = words(text)
+    return any(_LAUGHTER.match(w) for w in ws) and not _SERIOUS.search(" ".join(ws))
+
+
 def assess(text: str) -> tuple[str, str]:
     """(level, concept) for a message from its concepts and cues; ("routine", "") when none.
 
@@ -415,6 +446,7 @@ def assess(text: str) -> tuple[str, str]:
         if m.concept in URGENT_CONCEPTS
         and not m.loose
         and not is_past(m)
+        and not laughed(m, ws)
         # "i tried to kill myself": the attempt told, not a second idea inside it.
         and not any(t.start <= m.start and _overlap(m, t) and is_past(t) for t in told)
     ]
@@ -429,6 +461,7 @@ def assess(text: str) -> tuple[str, str]:
             for m in cues + felt
             # Who the writer writes about is not history: "my husband used to attend ..."
             if not m.loose
+            and not laughed(m, ws)
             and (m.concept == "other" or not is_past(m))
             and not any(_overlap(m, t) for t in told)
         ]
@@ -437,6 +470,7 @@ def assess(text: str) -> tuple[str, str]:
         return URGENT, combined
     if found:
         first = min(found, key=lambda m: (m.concept not in REVIEW_CONCEPTS, m.start))
+        # An urgent idea read loosely, or followed by laughter, says "_loose".
         concept = first.concept if first.concept in REVIEW_CONCEPTS else f"{first.concept}_loose"
         if first.concept in URGENT_CONCEPTS and is_past(first):
             concept = "past_attempt"

@@ -367,6 +367,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "me dejo|dejaron|puso el ojo morado",
     ),
     "someone_else_acute": (
+        f"el|ella|mi {_FAMILY} ya no quiere vivir",
+        f"el|ella|mi {_FAMILY} ya? no quiere seguir viviendo|despertar",
+        "dijo|dice q|que ya no quiere vivir",
+        "dijo|dice q|que ya? no quiere seguir viviendo|despertar",
         "se quiere|queria|va|iba|piensa a? matar|suicidar|ahorcar|colgar|tirar|aventar|envenenar",
         "quiere|queria|piensa|pensando|amenaza|amenazo|amenazando|va|dice|dijo|habla a|en|con|"
         f"de|que? {_OTHER_END}",
@@ -594,6 +598,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "cuter|cutter|exacto",
     ),
     "farewell": (
+        "me|nos|se estoy|estoy|esta|estamos despidiendo",
         "despedida|despedidas|despedirme|despidiendome|despidiendose|despedirse",
         "me|se despedi|despidio",
         "me despido de todos|todas|ustedes|la|este|mi|mis",
@@ -613,6 +618,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "pague|pagando lo que|q debia|debo",
         "pague|pagando mis|todas deudas",
         "testamento",
+        "deje|dejo|dejando pagada|pagado|pagadas|pagados la|el|las|los|todo renta|cuentas|deudas",
+        "escribirles|escribirte|despedirme por ultima vez",
         "seguro de vida",
         "mis contrasenas|claves|passwords",
         "regalando|regale|regalar|reparti|repartiendo mis|mi cosas|ropa|perro|perra|gato|gata|"
@@ -764,6 +771,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "prende|prender|prendio|quemar fuego a|la",
     ),
     "fear_self": (
+        "no paro|dejo|puedo dejar de verlo|verla|verlos|verlas|mirarlo|mirarla",
         "miedo de mi mismo|misma",
         "miedo de|a lo que|q pueda|puedo|llegue|vaya a? hacer|hacerme",
         "miedo de hacer una tonteria|locura|pendejada|estupidez",
@@ -836,6 +844,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "metadona|pepas|pastas|roches|rufis|benzos|clona|clonas|tachas|tusi|perico|foco",
     ),
     "stockpile": (
+        "frasco|bote|caja lleno|llena|completo|completa",
         "guardadas|guardados|guardadito|guardaditas|guardaditos|guardando|guarde|guardado",
         "juntando|junte|juntado|juntadas|juntados|juntar",
         "escondidas|escondidos|acumuladas|acumulados|acumulando|acumule|ahorrando|ahorradas",

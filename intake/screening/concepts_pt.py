@@ -15,6 +15,7 @@ from __future__ import annotations
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # --- urgent -------------------------------------------------------------------------
     "intent": (
+        "nao|n quero mais estar|ficar|viver neste|nesse|no mundo",
         "quero|qria|queria|keria|quiria|prefiro|preferia|desejo muito|mt|mto|so|tanto|mesmo? "
         "morrer|morre|morer",
         "gostaria|gostava de morrer|morre",
@@ -339,6 +340,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "disse|falou|jurou|diz|fala que|q me|mim mata|matava|mataria",
     ),
     "someone_else_acute": (
+        "ele|ela|filho|filha|irmao|irma|marido|esposa|mae|pai|amigo|amiga nao|n quer mais viver",
+        "ele|ela|filho|filha|irmao|irma|marido|esposa|mae|pai|amigo|amiga nao|n quer mais? acordar",
+        "disse|falou|contou|diz q|que nao|n quer mais viver",
+        "disse|falou|contou|diz q|que nao|n quer mais? acordar",
         "quer|vai|queria|tentou|tentando|tenta|ia|pretende|ameacou|ameaca|ameacando|"
         "pensa|pensou se|si matar|mata|suicidar|enforcar|envenenar",
         "disse|falou|diz|fala|falando|dizendo|escreveu|contou que vai|quer|queria|ia se|si "
@@ -606,6 +611,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "deixei|deixando|deixar tudo organizado|arrumado|resolvido|pago|quitado",
         "deixei|deixando|deixar|coloquei|colocando tudo em ordem",
         "agradecendo por tudo",
+        "pra|para dizer tchau|adeus",
+        "deixei|deixando paga|pago|pagas|pagos|quitado|quitada o|a|as|os aluguel|contas|dividas",
+        "escrever|falar com voces|despedir pela ultima vez",
         "agradecendo a|pra|para todos|todo|geral",
         "perdao|perdoa|perdoem por tudo",
         "pedindo|pedi desculpa|desculpas|perdao",
@@ -694,6 +702,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "vomitando|vomitei|vomitou|cuspindo|cuspi|tossindo sangue",
         "nao|n consigo|consegue|conseguindo|da pra? respirar",
         "falta de ar",
+        "boca|labios|labio|lingua dormente|dormentes|roxa|roxos|roxo|formigando",
         "parou|parando de respirar",
         "nao|n ta|esta respirando",
         "respirando|respiracao estranho|estranha|devagar|fraco|fraca|mal|pesado|pesada|com",
@@ -724,6 +733,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "dificil de respirar",
     ),
     "violence": (
+        "vai|ia|vao|iam me|mim furar|esfaquear|matar|enforcar|esganar",
         "me|mim bate|bateu|batendo|bater|agrediu|agride|agredindo|agredir|espancou|espanca|"
         "espancando|socou|soca|socando|chutou|chuta|chutando|empurrou|empurra|estuprou|"
         "violentou|enforcou|enforcando|estrangulou|esganou|sufocou|ameacou|ameaca|ameacando|"
@@ -929,6 +939,9 @@ IDIOMS: tuple[str, ...] = (
     "cansaco|preguica|curiosidade|ansiedade|faculdade|escola|emprego|isso|patrao|sono|fome|"
     "sol|barulho|dor me mata|matando|matou|mataria",
     "tava|ta|esta|estava|anda me matando",
+    # "essa papelada vai me matar", "essa prova vai me matar"
+    "papelada|burocracia|prova|provas|fila|conta|contas|aluguel|mudanca|obra|reuniao|"
+    "faculdade|escola|transito|trabalho|semana vai|vao|ia me matar",
     "chefe|chefa|patrao|patroa|mae|pai|professor|professora|sogra|sogro|coordenador|"
     "coordenadora|supervisor|supervisora|gerente|treinador vai|vao|ia|iria me matar|mata",
     "mato|mata|matar|matando|matei|matou|matava de rir|trabalhar|trabalho|estudar|estudo|"
@@ -1105,6 +1118,7 @@ NEGATIONS: tuple[str, ...] = (
     "naum",
     "nunca",
     "jamais",
+    "sem nenhum|nenhuma|qualquer",
     # emphatic denials: "sem ideia nenhuma de me ferir", "n tenho vontade nenhuma de"
     "vontade nenhuma",
     "ideia nenhuma",

@@ -56,6 +56,16 @@ SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
             2,
         ),
         (r"\b(?:clinically proven|doctors (?:dont|hate)|producto milagroso|milagros[oa])\b", 2),
+        (
+            r"\b(?:gotas|pastillas|capsulas|pilulas|pills|drops|cha|te) (?:para |pra |to )?"
+            r"(?:adelgazar|emagrecer|bajar de peso|perder peso|lose weight|slim)\b",
+            3,
+        ),
+        (
+            r"\b(?:los doctores|los medicos|os medicos|doctors) no quieren que (?:sepas|sepa)\b|"
+            r"\bos medicos nao querem que voce saiba\b|\bdoctors dont want you to know\b",
+            2,
+        ),
     ],
     "pharma": [
         (r"\bv[i1!|]agra\b|\bc[i1]al[i1]s\b|\blevitra\b|\bkamagra\b", 2),
@@ -80,6 +90,9 @@ SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         (r"\bprimeira pagina do google\b|\b(?:rank|ranking|rankear) (?:higher|on google)\b", 2),
         (r"\bposicionamiento(?: web| seo)?\b|\botimizacao de sites\b", 2),
         (r"\bguest posts?\b|\barticulos? (?:invitados|patrocinados)\b", 2),
+        (r"\b(?:artigos? convidados?|post de convidado|articulo invitado)\b", 2),
+        (r"\b(?:publicar|publish|post) (?:um |un |an? )?(?:artigo|articulo|article)\b", 1),
+        (r"\b(?:no seu|en tu|en su|on your) (?:blog|site|sitio|website)\b", 1),
         (r"\bposts? (?:invitado|convidado)s?\b|\b(?:publicar|publish) (?:un |a )?post\b", 2),
         (
             r"\b(?:redesign|rediseno|redesenho|rebuild) (?:your |su |seu )?(?:\w+ )?"
@@ -266,7 +279,49 @@ SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         (r"\b(?:prestamos personales|emprestimos pessoais|cash fast|need cash)\b", 2),
         (r"\b(?:no experience needed|sin experiencia|sem experiencia)\b", 1),
     ],
+    "scams": [
+        # Account and tax-number phishing: "your account has been suspended, verify here".
+        (
+            r"\b(?:your|su|seu|sua|tu) (?:account|cuenta|conta|cpf|cartao|tarjeta|card|"
+            r"cuenta bancaria|conta bancaria)\b(?:\W+\w+){0,4}?\W+(?:suspended|locked|blocked|"
+            r"bloquead[oa]|suspendid[oa]|suspens[oa]|desativad[oa]|desactivad[oa]|"
+            r"cancelad[oa])\b",
+            3,
+        ),
+        (
+            r"\b(?:verify|confirm|update|verifique|verifica|confirme|actualice|atualize|"
+            r"regularize|regulariza|restore|reactive|reative) (?:your|su|sus|seu|seus|sua|suas|"
+            r"tu|tus|now|agora|ahora|ya|aqui|here|o acesso|el acceso)\b",
+            2,
+        ),
+        (r"\bwithin \d+ hours\b|\ben (?:las proximas )?\d+ horas\b|\bem \d+ horas\b", 1),
+        # Parcel-fee texts: "your package could not be delivered, pay the fee".
+        (
+            r"\b(?:package|parcel|delivery|paquete|envio|encomenda|pacote|entrega)\b"
+            r"(?:\W+\w+){0,6}?\W+(?:could not be delivered|no pudo ser entregado|retid[oa]|"
+            r"on hold|held|pending fee|taxa|tarifa|fee)\b",
+            3,
+        ),
+        (r"\b(?:correios|usps|fedex|dhl|ups)\b.{0,60}\b(?:taxa|fee|tarifa|pague|pay)\b", 2),
+        # Giveaways: send a little, get double back.
+        (r"\bsend \d+(?:[.,]\d+)? ?(?:btc|eth|usdt|bitcoin)\b", 3),
+        (r"\b(?:giveaway|sorteio|sorteo)\b", 1),
+        (r"\b(?:receive|recibe|receba|get)\b.{0,15}\b(?:double|doble|dobro|back instantly)\b", 2),
+        # Bought reviews and followers.
+        (
+            r"\b(?:buy|compra|compre|comprar|vendemos|vendo|venda de)\b(?:\W+\w+){0,2}?\W+"
+            r"(?:resenas|reviews|avaliacoes|opiniones|seguidores|followers|likes)\b",
+            3,
+        ),
+    ],
     "dating": [
+        (
+            r"\b(?:meet|conoce|conheca|find) (?:local |real )?(?:singles|solteras|solteiras|"
+            r"women|mujeres|mulheres)\b",
+            3,
+        ),
+        (r"\b(?:verified profiles|perfiles verificados|perfis verificados)\b", 2),
+        (r"\b(?:free sign ?up|registro gratis|cadastro gratis)\b", 2),
         (
             r"\b(?:hot singles|singles in your area|solteras cerca de ti|mujeres solteras|"
             r"solteiras perto de voce|mulheres solteiras)\b",
