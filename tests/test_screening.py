@@ -380,9 +380,9 @@ def test_known_spam_patterns_reach_the_threshold(text: str) -> None:
         "my medicaid account got suspended when I moved, can I still come back?",
         "mi cuenta del seguro fue cancelada, todavía puedo regresar al grupo?",
         "minha conta do convênio foi bloqueada, posso voltar mesmo assim?",
-        "I lost weight from using and my doctor wants me to take drops, can I come back to group",
+        "I lost weight from using and my doctor wants me to take drops, can I come back",
         "my package from the pharmacy never came so I ran out of meds, I want to come back",
-        "I bought followers and likes for my business and it became an obsession, do you help with that",
+        "I bought followers and likes for my business and it became an obsession, can you help",
     ],
 )
 def test_relapse_and_medication_mentions_are_never_quarantined(text: str) -> None:
