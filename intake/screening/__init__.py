@@ -51,6 +51,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import concepts, learned
+from .laughter import laughing
 from .phrases import _CRISIS, _NEGATIONS, has_crisis_language, has_risk_words
 from .spam import (
     _PERSONAL_CONTEXT,
@@ -142,7 +143,7 @@ def risk_level(text: str, *, safety: str = "", crisis: bool | None = None) -> tu
         if concept == "past_attempt" or (not concept and concepts.told_as_past(text)):
             return Level.REVIEW, "past_attempt"
         # "reprobé y me quiero morir jajaja": an exaggeration, but still read the same day.
-        if concepts.laughing(text):
+        if laughing(concepts.words(text)):
             return Level.REVIEW, "crisis_language"
         return Level.URGENT, "crisis_language"
     if safety == "struggling" and has_risk_words(text):

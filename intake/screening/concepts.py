@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .laughter import laughed
 from .patterns import (
     FUZZY_MIN_LENGTH,
     Index,
@@ -353,37 +354,6 @@ def told_as_past(text: str) -> bool:
     today or again (for crisis phrases the concept tables did not place in time)."""
     ws = words(text)
     return bool(_tight_spans(table().past, ws)) and not AGAIN & set(ws)
-
-
-# Laughter right after a phrase ("me quiero morir jajaja", "quero morrer kkkkk", "want to
-# die lol") is how people write an exaggeration: still worth a same-day look, never a page.
-LAUGHTER_WINDOW = 3
-_LAUGHTER = re.compile(
-    r"^(?:l+o+l+z?|lmf?ao+|rofl|(?:ha){2,}h?|(?:ja){2,}j?|(?:je){2,}|(?:he){2,}|k{3,}|(?:rs){2,}|xd+)$"
-)
-
-
-_SERIOUS = re.compile(
-    r"\b(?:not|no) (?:joking|kidding|a joke)\b|\bno joke\b|\bfor real\b|\bfr\b|"
-    r"\bno (?:es|estoy) (?:broma|bromeando|jugando)\b|\ben serio\b|"
-    r"\bnao (?:e|eh|to|estou) (?:brincadeira|brincando|zoando)\b|\bserio\b|\bsério\b"
-)
-
-
-def laughed(match: Match, ws: list[str]) -> bool:
-    """Laughter within ``LAUGHTER_WINDOW`` words after the match, the writer not saying
-    they mean it ("lol not joking")."""
-    after = ws[match.end : match.end + LAUGHTER_WINDOW]
-    return any(_LAUGHTER.match(w) for w in after) and not _SERIOUS.search(
-        " ".join(ws[match.end : match.end + LAUGHTER_WINDOW + 3])
-    )
-
-
-def laughing(text: str) -> bool:
-    """The message laughs (``_LAUGHTER``) and nowhere says it means it: a listed crisis
-    phrase in it is read as an exaggeration, worth a same-day look rather than a page."""
-    ws = words(text)
-    return any(_LAUGHTER.match(w) for w in ws) and not _SERIOUS.search(" ".join(ws))
 
 
 def assess(text: str) -> tuple[str, str]:
