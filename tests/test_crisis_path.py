@@ -640,3 +640,18 @@ def test_escalation_rows_never_reuse_an_alert_kind(django_capture_on_commit_call
         "on_call_alert",
         "urgent_alert",
     ]
+
+
+def test_a_further_message_joins_the_newest_of_the_persons_open_inquiries(
+    django_capture_on_commit_callbacks,
+) -> None:
+    default_queue()
+    first = submit(django_capture_on_commit_callbacks, message=PLAIN)
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+        urgent = submit(django_capture_on_commit_callbacks, message=PLAIN, safety="not_safe")
+    with time_machine.travel(timezone.now() + timedelta(minutes=10)):
+        again = submit(django_capture_on_commit_callbacks, message="Thank you for calling.")
+    assert urgent.pk != first.pk and again.pk == urgent.pk
+    assert [m.body for m in InboundMessage.objects.filter(inquiry=urgent)] == [
+        "Thank you for calling."
+    ]

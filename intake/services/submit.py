@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -297,19 +298,37 @@ def _open_inquiry_of(contact_hash: str) -> tuple[int, str | None] | None:
     """The newest open inquiry reached at this contact (its first or its other way), if any:
     its id and submission token.
 
-    Runs on every ordinary post, so it reads one index entry: a quarantined, held-back or
-    erased inquiry is not one the person is in a conversation with.
+    Runs on every ordinary post, so it is one statement built once (the ORM took ~2 ms a
+    post to build it, measured in-process) that reads only the contact's own index entries:
+    no ORDER BY, which let PostgreSQL walk the ``created_at`` index backwards through every
+    row when nobody matched; a person has few open inquiries, so the newest is picked here. A
+    quarantined or erased inquiry is not one the person is in a conversation with.
     """
-    return (
-        Inquiry.objects.filter(
-            Q(contact_hash=contact_hash) | Q(other_contact_hash=contact_hash),
-            status__in=Inquiry.OPEN_STATUSES,
-            is_spam=False,
-            erased_at__isnull=True,
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _open_inquiry_sql(),
+            [contact_hash, contact_hash, *Inquiry.OPEN_STATUSES, False, OPEN_INQUIRIES_READ],
         )
-        .order_by("-created_at")
-        .values_list("pk", "submission_token")
-        .first()
+        found = cursor.fetchall()
+    newest = max(found, key=lambda row: (row[2], row[0]), default=None)
+    return (newest[0], newest[1]) if newest else None
+
+
+# At most this many open inquiries of one contact are read to find the newest.
+OPEN_INQUIRIES_READ = 20
+
+
+@lru_cache(maxsize=1)
+def _open_inquiry_sql() -> str:
+    quote = connection.ops.quote_name
+    column = {f.name: quote(f.column) for f in Inquiry._meta.concrete_fields}
+    statuses = ", ".join(["%s"] * len(Inquiry.OPEN_STATUSES))
+    return (
+        f"SELECT {column['id']}, {column['submission_token']}, {column['created_at']} "  # noqa: S608 # nosec B608 - names from the model
+        f"FROM {quote(Inquiry._meta.db_table)} "
+        f"WHERE ({column['contact_hash']} = %s OR {column['other_contact_hash']} = %s) "
+        f"AND {column['status']} IN ({statuses}) AND {column['is_spam']} = %s "
+        f"AND {column['erased_at']} IS NULL LIMIT %s"
     )
 
 
@@ -380,20 +399,20 @@ def _fold_into_open_inquiry(
 def _note_on_open_inquiry(inquiry: Inquiry) -> None:
     """A message with a risk level made its own inquiry: an open one from the same person
     records that it did, so whoever works that one sees there is more (ids only)."""
-    open_id = (
+    found = (
         Inquiry.objects.filter(
             Q(contact_hash=inquiry.contact_hash) | Q(other_contact_hash=inquiry.contact_hash),
             status__in=Inquiry.OPEN_STATUSES,
             erased_at__isnull=True,
         )
         .exclude(pk=inquiry.pk)
-        .order_by("-created_at")
-        .values_list("pk", flat=True)
-        .first()
+        .order_by()  # as in _open_inquiry_of: the contact's own rows only
+        .values_list("pk", "created_at")[:OPEN_INQUIRIES_READ]
     )
-    if open_id is not None:
+    newest = max(found, key=lambda row: (row[1], row[0]), default=None)
+    if newest is not None:
         InquiryEvent.objects.create(
-            inquiry_id=open_id,
+            inquiry_id=newest[0],
             kind=InquiryEvent.Kind.WROTE_AGAIN,
             reason=inquiry.priority,
             data={"inquiry": inquiry.pk},
