@@ -123,12 +123,25 @@ def test_a_further_message_through_the_form_is_in_the_conversation(
     lee, django_capture_on_commit_callbacks
 ) -> None:
     new_inquiry(django_capture_on_commit_callbacks, message="First message")
-    inquiry = new_inquiry(django_capture_on_commit_callbacks, message="One more thing: evenings")
-    assert inquiry.inbound_messages.filter(channel="form").count() == 1
+    inquiry = new_inquiry(
+        django_capture_on_commit_callbacks,
+        message="One more thing: evenings",
+        phone="617 555 0134",  # a number they had not given before
+    )
+    [further] = inquiry.inbound_messages.filter(channel="form")
+    assert further.sender == "+16175550134" and inquiry.phone == ""
     text = words(
         section(page_of(lee, f"/admin/intake/inquiry/{inquiry.pk}/change/"), "conversation")
     )
-    assert "Further message through the form One more thing: evenings" in text
+    assert "Further message through the form" in text
+    assert "A new way to reach them, given with this message: +16175550134" in text
+    assert "One more thing: evenings" in text
+    # The same address again is nothing new.
+    again = new_inquiry(django_capture_on_commit_callbacks, message="And mornings too")
+    assert [(m.body, m.sender) for m in again.inbound_messages.filter(channel="form")][-1] == (
+        "And mornings too",
+        "",
+    )
 
 
 def test_clinicians_read_the_conversation_and_program_admins_never_see_the_inquiry(

@@ -335,6 +335,13 @@ def _open_inquiry_sql() -> str:
 def _form_message(
     inquiry: Inquiry, submission: Submission, *, token: str | None, now: datetime
 ) -> InboundMessage:
+    """The further message, with any way to reach them this form gave that the inquiry does
+    not have yet (kept as its ``sender``, so a new number or address is not lost)."""
+    given = [
+        crypto.normalise_email(submission.email) if submission.email else "",
+        crypto.normalise_phone(submission.phone) if submission.phone else "",
+    ]
+    new = [c for c in given if c and c not in (inquiry.email, inquiry.phone)]
     return InboundMessage.objects.create(
         inquiry=inquiry,
         queue_id=inquiry.queue_id,
@@ -343,6 +350,7 @@ def _form_message(
         source=InboundMessage.Source.FORM,
         external_id=InboundMessage.form_external_id(token) if token else None,
         sender_hash=inquiry.contact_hash,
+        sender=", ".join(new),
         body=submission.message,
         language=submission.language,
         kind=submission.kind,
