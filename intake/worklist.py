@@ -160,6 +160,17 @@ def search_q(term: str) -> Q:
     return found
 
 
+def people_found(visible: QuerySet[Inquiry], term: str, *, limit: int) -> list[Inquiry]:
+    """The newest ``limit`` inquiries of ``visible`` a search finds, for picking one (a note
+    is written for it, a message attached to it): never a quarantined or an erased one, and
+    what the list leaves unread stays unread."""
+    return list(
+        visible.filter(search_q(term), is_spam=False, erased_at__isnull=True)
+        .defer(*NOT_LISTED)
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
 # --- the rows shown ------------------------------------------------------------------------
 
 

@@ -248,6 +248,19 @@ class OnCallCodeForm(forms.Form):
 # --- clinical notes --------------------------------------------------------------------------
 
 
+# What the clinician writes, in the order the note asks it (the scheduling facts follow).
+NOTE_TEXT_FIELDS = (
+    "what_changed",
+    "current_needs",
+    "goals",
+    "preferences",
+    "plan_codes",
+    "next_step",
+    "next_step_on",
+    "free_text",
+)
+
+
 class ReassessmentNoteForm(forms.ModelForm):
     """A clinician's reassessment note; ``note_fields()`` is what the services take.
 
@@ -264,17 +277,7 @@ class ReassessmentNoteForm(forms.ModelForm):
 
     class Meta:
         model = ReassessmentNote
-        fields = [
-            "what_changed",
-            "current_needs",
-            "goals",
-            "preferences",
-            "plan_codes",
-            "next_step",
-            "next_step_on",
-            "free_text",
-            *services.SCHEDULING_FIELDS,
-        ]
+        fields = [*NOTE_TEXT_FIELDS, *services.SCHEDULING_FIELDS]
         labels = {
             "start_on": _("Starts on"),
             "group": _("Group or therapist"),

@@ -133,11 +133,8 @@ class InboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         term = search_recall(request.user, request.GET.get(SEARCH_PARAM))
         matches = None
         if term:
-            matches = list(
-                selectors.inquiries_visible_to(request.user)
-                .filter(worklist.search_q(term), erased_at__isnull=True)
-                .defer(*worklist.NOT_LISTED)
-                .order_by("-created_at", "-pk")[:MATCHES_SHOWN]
+            matches = worklist.people_found(
+                selectors.inquiries_visible_to(request.user), term, limit=MATCHES_SHOWN
             )
         services.audit_record(
             actor=request.user, action=AuditEvent.Action.VIEW, obj=inbound, request=request

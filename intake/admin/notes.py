@@ -26,23 +26,13 @@ from .. import keep_work, selectors, services, tone, worklist
 from ..exceptions import ActionRefused
 from ..models import AuditEvent, Inquiry, ReassessmentNote
 from .actions import perform
-from .forms import ReassessmentNoteForm
+from .forms import NOTE_TEXT_FIELDS, ReassessmentNoteForm
 from .note_person import person_facts, told_us
 from .search import SEARCH_PARAM, SearchForm, search_posted, search_recall
 
 State = ReassessmentNote.State
 # The most matches the note's search lists: a name rarely finds more than a handful.
 MATCHES_SHOWN = 25
-TEXT_FIELDS = (
-    "what_changed",
-    "current_needs",
-    "goals",
-    "preferences",
-    "plan_codes",
-    "next_step",
-    "next_step_on",
-    "free_text",
-)
 
 
 @admin.register(ReassessmentNote)
@@ -96,7 +86,7 @@ class ReassessmentNoteAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request: HttpRequest, obj=None):
         return [
-            (_("The reassessment"), {"fields": TEXT_FIELDS}),
+            (_("The reassessment"), {"fields": NOTE_TEXT_FIELDS}),
             (
                 _("For scheduling (coordinators see this)"),
                 {
@@ -213,11 +203,8 @@ class ReassessmentNoteAdmin(admin.ModelAdmin):
         term = search_recall(request.user, request.GET.get(SEARCH_PARAM))
         matches = None
         if term:
-            matches = list(
-                selectors.inquiries_visible_to(request.user)
-                .filter(worklist.search_q(term), is_spam=False)
-                .defer(*worklist.NOT_LISTED)
-                .order_by("-created_at", "-pk")[:MATCHES_SHOWN]
+            matches = worklist.people_found(
+                selectors.inquiries_visible_to(request.user), term, limit=MATCHES_SHOWN
             )
         context = {
             **self.admin_site.each_context(request),

@@ -243,23 +243,17 @@ def _on_inquiry(
 
     ``result``: the message's screening when the caller already ran it (the form does).
     """
-    if inbound.is_automatic:
-        _event(
-            inquiry,
-            InquiryEvent.Kind.AUTO_REPLY_RECEIVED,
-            actor=actor,
-            reason=inbound.channel,
-            data={"inbound": inbound.pk},
-        )
-        return []
-    now = timezone.now()
+    kind = InquiryEvent.Kind
     _event(
         inquiry,
-        InquiryEvent.Kind.MESSAGE_RECEIVED,
+        kind.AUTO_REPLY_RECEIVED if inbound.is_automatic else kind.MESSAGE_RECEIVED,
         actor=actor,
         reason=inbound.channel,
         data={"inbound": inbound.pk},
     )
+    if inbound.is_automatic:
+        return []
+    now = timezone.now()
     fields = ["updated_at"]
     if inquiry.waiting_on_us_since is None:
         inquiry.waiting_on_us_since = now
