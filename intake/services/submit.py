@@ -8,7 +8,6 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from .. import crypto, screening
@@ -294,9 +293,9 @@ def _raise_on_resubmission(inquiry: Inquiry, submission: Submission, result) -> 
     logger.info("resubmission raised inquiry id=%s to %s", inquiry.pk, inquiry.priority)
 
 
-def _open_inquiry_of(contact_hash: str) -> tuple[int, str | None] | None:
-    """The newest open inquiry reached at this contact (its first or its other way), if any:
-    its id and submission token.
+def _open_inquiry_of(contact_hash: str, *, besides: int | None = None) -> tuple | None:
+    """The newest open inquiry reached at this contact (its first or its other way), other
+    than ``besides``, if any: its id and submission token.
 
     Runs on every ordinary post, so it is one statement built once (the ORM took ~2 ms a
     post to build it, measured in-process) that reads only the contact's own index entries:
@@ -309,7 +308,7 @@ def _open_inquiry_of(contact_hash: str) -> tuple[int, str | None] | None:
             _open_inquiry_sql(),
             [contact_hash, contact_hash, *Inquiry.OPEN_STATUSES, False, OPEN_INQUIRIES_READ],
         )
-        found = cursor.fetchall()
+        found = [row for row in cursor.fetchall() if row[0] != besides]
     newest = max(found, key=lambda row: (row[2], row[0]), default=None)
     return (newest[0], newest[1]) if newest else None
 
@@ -407,20 +406,10 @@ def _fold_into_open_inquiry(
 def _note_on_open_inquiry(inquiry: Inquiry) -> None:
     """A message with a risk level made its own inquiry: an open one from the same person
     records that it did, so whoever works that one sees there is more (ids only)."""
-    found = (
-        Inquiry.objects.filter(
-            Q(contact_hash=inquiry.contact_hash) | Q(other_contact_hash=inquiry.contact_hash),
-            status__in=Inquiry.OPEN_STATUSES,
-            erased_at__isnull=True,
-        )
-        .exclude(pk=inquiry.pk)
-        .order_by()  # as in _open_inquiry_of: the contact's own rows only
-        .values_list("pk", "created_at")[:OPEN_INQUIRIES_READ]
-    )
-    newest = max(found, key=lambda row: (row[1], row[0]), default=None)
-    if newest is not None:
+    found = _open_inquiry_of(inquiry.contact_hash, besides=inquiry.pk)
+    if found is not None:
         InquiryEvent.objects.create(
-            inquiry_id=newest[0],
+            inquiry_id=found[0],
             kind=InquiryEvent.Kind.WROTE_AGAIN,
             reason=inquiry.priority,
             data={"inquiry": inquiry.pk},
