@@ -39,14 +39,15 @@ def test_each_language_has_enough_labelled_messages_of_each_kind(
     for label, least in MINIMUM.items():
         assert sum(1 for row in found if row["label"] == label) >= least, (language, label)
     assert {row["label"] for row in found} <= set(MINIMUM)
-    for row in found:
-        assert row["text"].strip()
+    # A failure names lines, never a message: an evaluation message read on a screen is seen.
+    for line, row in enumerate(found, 1):
+        assert row["text"].strip(), (language, line)
         # Crisis messages name their idea, so misses can be counted by concept; a tricky one
         # may name its kind (past, negated, idiom); the others name none.
         if row["label"] == "crisis":
-            assert row.get("concept"), row
+            assert row.get("concept"), (prefix, language, line)
         elif row["label"] != "tricky":
-            assert not row.get("concept"), row
+            assert not row.get("concept"), (prefix, language, line)
 
 
 @pytest.mark.parametrize("prefix", SETS)
@@ -58,8 +59,9 @@ def test_no_evaluation_message_is_in_a_set_the_rules_were_tuned_on(
     if prefix == "eval":
         seen |= {normalise(row["text"]) for row in rows(f"seen_{language}")}
     evaluation = [normalise(row["text"]) for row in rows(f"{prefix}_{language}")]
-    assert len(set(evaluation)) == len(evaluation)  # no duplicates inside either
-    assert not [text for text in evaluation if text in seen]
+    distinct, total = len(set(evaluation)), len(evaluation)
+    assert distinct == total  # no duplicates inside either
+    assert not [line for line, text in enumerate(evaluation, 1) if text in seen]
 
 
 @pytest.mark.parametrize("prefix", SETS)
@@ -67,7 +69,7 @@ def test_other_languages_are_ordinary_messages(prefix: str) -> None:
     found = rows(f"{prefix}_other")
     if prefix == "eval":
         seen = {normalise(row["text"]) for row in rows("seen_other")}
-        assert not [row for row in found if normalise(row["text"]) in seen]
+        assert not [n for n, row in enumerate(found, 1) if normalise(row["text"]) in seen]
     assert len(found) >= 10 and {row["label"] for row in found} == {"legit"}
 
 
