@@ -31,7 +31,7 @@ def test_every_combination_names_an_urgent_concept_and_known_cues() -> None:
     for concept, sets, window in concepts.COMBINATIONS:
         assert concept in concepts.URGENT_CONCEPTS
         assert 2 <= len(sets) <= 3
-        assert all(cues and cues <= concepts.CUE_CODES for cues in sets)
+        assert all(cues and cues <= concepts.CUE_CODES | concepts.FELT for cues in sets)
         assert 0 < window <= concepts.COMBINE_WINDOW
 
 

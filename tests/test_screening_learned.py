@@ -34,7 +34,7 @@ from intake.screening.learned_fit import dump, fingerprint, fit, load
 # Guarded ways of telling a plan or means that no listed phrase covers (the rules leave them
 # routine, so only the layer can ask for a read today).
 UNLISTED = [
-    "everything is set for saturday. i just wanted the counselors to know it wasnt their fault",
+    "everything is set for saturday. i just wanted the counselors to know none of this is on them",
     "i've been counting the pills in the cabinet every night, theres enough now",
 ]
 ORDINARY = [

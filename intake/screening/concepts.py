@@ -56,6 +56,7 @@ URGENT_CONCEPTS = frozenset(
         "overdose_now",
         "partner_danger",
         "someone_else_acute",
+        "relapse_danger",
     }
 )
 REVIEW_CONCEPTS = frozenset({"burden", "hopeless", "past_attempt", "worry_other"})
@@ -80,6 +81,7 @@ RISK_CUES = frozenset(
         "fear_self",  # not trusting oneself, unable to stop
         "burden",
         "hopeless",
+        "voices",  # voices telling the writer to hurt or kill themselves
     }
 )
 CONTEXT_CUES = frozenset(
@@ -93,9 +95,17 @@ CONTEXT_CUES = frozenset(
         "other",  # someone else the writer is writing about
         "afraid",  # the writer is afraid (of someone, to go home)
         "do_it",  # the act left unnamed: "how im going to do it", "hacerlo", "vou fazer"
+        "using",  # using or drinking again, now: "relapsed", "voy a usar", "to usando"
+        "unsafe_use",  # what makes using deadly: alone, laced, tolerance gone, no naloxone
+        "reckless",  # not caring what happens: "ya no me importa nada", "nao ligo mais"
+        "settled",  # affairs arranged: rent paid ahead, keys and papers left, the kids placed
+        "has_plan",  # someone else "says he has a plan"
     }
 )
 CUE_CODES = RISK_CUES | CONTEXT_CUES
+# Review concepts a table read whole, which a combination counts as a cue of the same name:
+# "my kids would be fine if i wasnt around" is a burden, "he talks about dying" a worry.
+FELT = frozenset({"burden", "hopeless", "worry_other"})
 COMBINE_WINDOW = 30  # words between the cues of a combination, at most
 NEAR_WINDOW = 8  # for cues that only mean something side by side ("a bunch of ... pills")
 # Each row: the urgent concept, then the cue sets one cue of each must come from (two, or
@@ -124,6 +134,21 @@ COMBINATIONS: tuple[tuple[str, tuple[frozenset[str], ...], int], ...] = tuple(
         # resolve and a time together.
         ("plan", "do_it | decided | when", COMBINE_WINDOW),
         ("someone_else_acute", "other | farewell weapon body overuse method harm", 30),
+        # Someone else talking of dying (read whole as ``worry_other``), with a plan, a
+        # goodbye, a weapon or their body in danger: acute, not a worry.
+        (
+            "someone_else_acute",
+            "worry_other | has_plan farewell weapon body overuse method harm stockpile",
+            COMBINE_WINDOW,
+        ),
+        ("self_harm_now", "voices | harm method death place weapon do_it", COMBINE_WINDOW),
+        # Using again where it can kill: laced, alone, tolerance gone, or not caring.
+        ("relapse_danger", "using | unsafe_use reckless", COMBINE_WINDOW),
+        # Affairs arranged ("left the keys and papers with my brother") are everyday alone;
+        # with a burden, hopelessness, dying or a goodbye they are preparation.
+        ("preparatory", "settled | burden hopeless death farewell", COMBINE_WINDOW),
+        # "ya tengo fecha, el viernes. perdon a quien lea esto": a resolve, a time, a goodbye.
+        ("plan", "decided | when | farewell burden hopeless death settled", COMBINE_WINDOW),
     )
 )
 
@@ -293,8 +318,9 @@ def read(text: str) -> Reading:
     cues = t.cues.scan(ws, fz)
     if not found and not cues:
         return Reading([], [], ws, [])
-    idioms = _tight_spans(t.idioms, ws)
     sentence = _sentence_starts(text)
+    # An idiom or a denial is read within one sentence: "NO. quiero morir." is no denial.
+    idioms = [(s, e) for s, e in _tight_spans(t.idioms, ws) if sentence[s] == sentence[e - 1]]
     # A negation that is a word of a matched idea ("not wake up", "wont be here") is part of
     # that idea, not a denial of the next one.
     negations = [
@@ -401,6 +427,8 @@ def assess(text: str) -> tuple[str, str]:
                 ):
                     return True
             elif m.start < e and s < m.end + PAST_WINDOW:
+                if PRESENT & set(ws[m.end : s]):
+                    continue  # "... safe tonight. i used to come on thursdays": now, then
                 if any(e <= x <= e + 4 for x in ideas if x >= m.end):
                     continue  # "... semana passada ela falou em pular": it tells what follows
                 after = ws[e : e + PAST_WINDOW + 2]
@@ -424,7 +452,9 @@ def assess(text: str) -> tuple[str, str]:
         return URGENT, min(urgent, key=lambda m: m.start).concept
     # A burden or hopelessness the concept tables read whole counts as that cue too ("my
     # kids would be fine if i wasnt around" with "im ready to go").
-    felt = [m for m in found if m.concept in ("burden", "hopeless")]
+    # Worry about someone else counts the same way, for what would make it acute ("he talks
+    # about dying and says he has a plan").
+    felt = [m for m in found if m.concept in FELT]
     combined = _combination(
         [
             m
@@ -433,7 +463,7 @@ def assess(text: str) -> tuple[str, str]:
             if not m.loose
             and not laughed(m, ws)
             and (m.concept == "other" or not is_past(m))
-            and not any(_overlap(m, t) for t in told)
+            and not any(_overlap(m, t) for t in told if t is not m)
         ]
     )
     if combined:
