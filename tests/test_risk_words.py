@@ -6,12 +6,12 @@ import pytest
 from django.utils import translation
 
 from intake.admin.wording import risk_concept_words
-from intake.screening import SAFETY_URGENT, concepts, risk_level
+from intake.screening import SAFETY_URGENT, combinations, concepts, risk_level
 
 CODES = sorted(
     {*concepts.CONCEPT_CODES, *SAFETY_URGENT.values(), "crisis_language"}
     | {f"{code}_loose" for code in concepts.URGENT_CONCEPTS}
-    | {f"cue_{cue}" for cue in concepts.RISK_CUES}
+    | {f"cue_{cue}" for cue in combinations.RISK_CUES}
 )
 
 

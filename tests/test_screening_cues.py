@@ -1,7 +1,7 @@
 """Cues: the parts urgent ideas are told with, and the pairs of them that make an idea urgent.
 
 Pure: no database. The examples are written for these tests (never taken from the evaluation
-set): each pair of ``concepts.COMBINATIONS`` told in everyday words, one cue alone (a review),
+set): each pair of ``combinations.COMBINATIONS`` told in everyday words, one cue alone (a review),
 and what must not fire: a cue negated, inside an idiom, told as history, or too far apart.
 """
 
@@ -11,7 +11,7 @@ import importlib
 
 import pytest
 
-from intake.screening import Level, concepts, risk_level, screen
+from intake.screening import Level, combinations, concepts, risk_level, screen
 from intake.screening.patterns import compile_pattern
 
 LANGUAGES = ("en", "es", "pt")
@@ -20,7 +20,7 @@ LANGUAGES = ("en", "es", "pt")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_cue_is_written_in_every_language(language: str) -> None:
     table = importlib.import_module(f"intake.screening.concepts_{language}")
-    assert set(table.CUES) == concepts.CUE_CODES, language
+    assert set(table.CUES) == combinations.CUE_CODES, language
     for cue, patterns in table.CUES.items():
         assert patterns, (language, cue)
         for source in patterns:
@@ -28,11 +28,11 @@ def test_every_cue_is_written_in_every_language(language: str) -> None:
 
 
 def test_every_combination_names_an_urgent_concept_and_known_cues() -> None:
-    for concept, sets, window in concepts.COMBINATIONS:
+    for concept, sets, window in combinations.COMBINATIONS:
         assert concept in concepts.URGENT_CONCEPTS
         assert 2 <= len(sets) <= 3
-        assert all(cues and cues <= concepts.CUE_CODES | concepts.FELT for cues in sets)
-        assert 0 < window <= concepts.COMBINE_WINDOW
+        assert all(cues and cues <= combinations.CUE_CODES | combinations.FELT for cues in sets)
+        assert 0 < window <= combinations.COMBINE_WINDOW
 
 
 URGENT = {
@@ -278,7 +278,7 @@ def test_a_negation_inside_an_idea_does_not_deny_the_next_one() -> None:
 
 
 def test_a_combination_needs_one_cue_from_each_of_its_sets() -> None:
-    rows = {(concept, len(sets)) for concept, sets, _ in concepts.COMBINATIONS}
+    rows = {(concept, len(sets)) for concept, sets, _ in combinations.COMBINATIONS}
     assert ("plan", 3) in rows
     # Two of the three (an unnamed act and a time) are not enough.
     assert risk_level("how im going to do it on saturday")[0] == Level.ROUTINE

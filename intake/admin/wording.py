@@ -52,6 +52,7 @@ RISK_IDEAS = {
     "overdose_now": _("an overdose now"),
     "partner_danger": _("danger from someone now"),
     "someone_else_acute": _("someone else in danger now"),
+    "relapse_danger": _("using again in a way that could kill them now"),
     "burden": _("feeling a burden to others"),
     "hopeless": _("hopelessness"),
     "past_attempt": _("a past attempt or crisis, told as past"),
@@ -65,6 +66,7 @@ RISK_IDEAS = {
     "body": _("a body in danger (bleeding, not breathing)"),
     "violence": _("someone hurting or threatening them"),
     "fear_self": _("being afraid of what they might do"),
+    "voices": _("voices telling them to hurt themselves"),
 }
 
 

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .combinations import CUE_CODES, FELT, RISK_CUES, combination, overlap
 from .laughter import laughed
 from .patterns import (
     FUZZY_MIN_LENGTH,
@@ -62,95 +63,6 @@ URGENT_CONCEPTS = frozenset(
 REVIEW_CONCEPTS = frozenset({"burden", "hopeless", "past_attempt", "worry_other"})
 CONCEPT_CODES = URGENT_CONCEPTS | REVIEW_CONCEPTS
 
-# Cues: the parts an urgent idea is told with, when no listed phrasing says it whole. Each
-# language's ``CUES`` table lists how each cue is written. A cue of ``RISK_CUES`` alone is
-# worth a same-day review; the others ("tonight", "all of my", "my husband") say nothing
-# alone. Two cues of a ``COMBINATIONS`` row close together, both matched tightly and neither
-# negated, inside an idiom or told as history, are that urgent idea: a method and a time is
-# a plan ("the bridge after my shift tomorrow"), pills and a stockpile are means at hand.
-RISK_CUES = frozenset(
-    {
-        "death",  # dying, being dead, not being here, suicide: the writer's own
-        "method",  # an act that kills: jumping, hanging, a running car in a shut garage
-        "weapon",  # a gun, a blade, a rope
-        "farewell",  # goodbyes, letters, giving things away, settling affairs
-        "harm",  # hurting one's own body: cutting, burning, hitting
-        "overuse",  # took or used far more than usual
-        "body",  # an emergency in the body: bleeding, not breathing, not waking
-        "violence",  # someone hurting or threatening the writer
-        "fear_self",  # not trusting oneself, unable to stop
-        "burden",
-        "hopeless",
-        "voices",  # voices telling the writer to hurt or kill themselves
-    }
-)
-CONTEXT_CUES = frozenset(
-    {
-        "place",  # a place people die from: a bridge, a roof, train tracks
-        "drugs",  # something one could take too much of
-        "stockpile",  # saved up, lined up, how many it would take
-        "when",  # a time: tonight, saturday, after everyone is asleep
-        "decided",  # decided, figured out, picked the day, know the spot
-        "now",  # right now, a few minutes ago, still, in my hand
-        "other",  # someone else the writer is writing about
-        "afraid",  # the writer is afraid (of someone, to go home)
-        "do_it",  # the act left unnamed: "how im going to do it", "hacerlo", "vou fazer"
-        "using",  # using or drinking again, now: "relapsed", "voy a usar", "to usando"
-        "unsafe_use",  # what makes using deadly: alone, laced, tolerance gone, no naloxone
-        "reckless",  # not caring what happens: "ya no me importa nada", "nao ligo mais"
-        "settled",  # affairs arranged: rent paid ahead, keys and papers left, the kids placed
-        "has_plan",  # someone else "says he has a plan"
-    }
-)
-CUE_CODES = RISK_CUES | CONTEXT_CUES
-# Review concepts a table read whole, which a combination counts as a cue of the same name:
-# "my kids would be fine if i wasnt around" is a burden, "he talks about dying" a worry.
-FELT = frozenset({"burden", "hopeless", "worry_other"})
-COMBINE_WINDOW = 30  # words between the cues of a combination, at most
-NEAR_WINDOW = 8  # for cues that only mean something side by side ("a bunch of ... pills")
-# Each row: the urgent concept, then the cue sets one cue of each must come from (two, or
-# three where two alone are everyday), then the window. Written "first | second | third".
-COMBINATIONS: tuple[tuple[str, tuple[frozenset[str], ...], int], ...] = tuple(
-    (concept, tuple(frozenset(part.split()) for part in sets.split("|")), window)
-    for concept, sets, window in (
-        ("plan", "method | place decided when farewell death", COMBINE_WINDOW),
-        # A place alone is everyday ("the bridge was closed on friday"): not with a time.
-        ("plan", "place | decided farewell death", COMBINE_WINDOW),
-        ("intent", "death | decided when now fear_self", COMBINE_WINDOW),
-        ("intent", "burden hopeless | death", COMBINE_WINDOW),
-        ("means", "weapon | death fear_self decided when now body", COMBINE_WINDOW),
-        ("means", "drugs | stockpile", NEAR_WINDOW),
-        ("means", "stockpile | death fear_self decided", COMBINE_WINDOW),
-        (
-            "preparatory",
-            "farewell | farewell death decided method weapon stockpile",
-            COMBINE_WINDOW,
-        ),
-        ("self_harm_now", "harm | now body fear_self", COMBINE_WINDOW),
-        ("overdose_now", "overuse | body now drugs", COMBINE_WINDOW),
-        ("overdose_now", "drugs | body", COMBINE_WINDOW),
-        ("partner_danger", "violence | now when weapon death afraid violence", COMBINE_WINDOW),
-        # "I've decided to do it on Monday" may be about coming back: the act unnamed, a
-        # resolve and a time together.
-        ("plan", "do_it | decided | when", COMBINE_WINDOW),
-        ("someone_else_acute", "other | farewell weapon body overuse method harm", 30),
-        # Someone else talking of dying (read whole as ``worry_other``), with a plan, a
-        # goodbye, a weapon or their body in danger: acute, not a worry.
-        (
-            "someone_else_acute",
-            "worry_other | has_plan farewell weapon body overuse method harm stockpile",
-            COMBINE_WINDOW,
-        ),
-        ("self_harm_now", "voices | harm method death place weapon do_it", COMBINE_WINDOW),
-        # Using again where it can kill: laced, alone, tolerance gone, or not caring.
-        ("relapse_danger", "using | unsafe_use reckless", COMBINE_WINDOW),
-        # Affairs arranged ("left the keys and papers with my brother") are everyday alone;
-        # with a burden, hopelessness, dying or a goodbye they are preparation.
-        ("preparatory", "settled | burden hopeless death farewell", COMBINE_WINDOW),
-        # "ya tengo fecha, el viernes. perdon a quien lea esto": a resolve, a time, a goodbye.
-        ("plan", "decided | when | farewell burden hopeless death settled", COMBINE_WINDOW),
-    )
-)
 
 NEGATION_WINDOW = 3
 ASKED_WINDOW = 6  # words from "asks if" to the idea asked about
@@ -162,6 +74,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 # match ("i relapsed last year and now i want to kill myself" is about now).
 PRESENT = frozenset(
     "now tonight today anymore again ahora hoy noche otra agora hoje noite novo".split()
+)
+PROGRAM = frozenset(
+    "iop program programa grupo group treatment tratamiento tratamento sessions sesiones "
+    "sessoes clinic clinica therapy terapia meetings reuniones reunioes".split()
 )
 # A first-person subject starts a new clause: a negation before it governs something else.
 CLAUSE_STARTS = frozenset("i im ive id ill yo eu".split())
@@ -321,6 +237,7 @@ def read(text: str) -> Reading:
     sentence = _sentence_starts(text)
     # An idiom or a denial is read within one sentence: "NO. quiero morir." is no denial.
     idioms = [(s, e) for s, e in _tight_spans(t.idioms, ws) if sentence[s] == sentence[e - 1]]
+    idioms += [(s, e) for s, e in _living_somewhere(ws) if sentence[s] == sentence[e]]
     # A negation that is a word of a matched idea ("not wake up", "wont be here") is part of
     # that idea, not a denial of the next one.
     negations = [
@@ -359,10 +276,29 @@ def read(text: str) -> Reading:
     # A cue inside a denied idea is denied with it: "no tengo pensamientos de suicidio".
     return Reading(
         [m for m in found if stands(m)],
-        [m for m in cues if stands(m) and not any(_overlap(m, c) for c in cancelled)],
+        [m for m in cues if stands(m) and not any(overlap(m, c) for c in cancelled)],
         ws,
         sentence,
     )
+
+
+LIVING = frozenset("live living lived vivir viviendo viver vivendo morar morando".split())
+SOMEWHERE = frozenset(
+    # Not "no": in Spanish it is a denial ("ya no quiere vivir no sabemos donde esta").
+    "in with near on en con cerca lejos junto em com perto longe na nas nos num numa "
+    "neste nesta nesse nessa".split()
+)
+WORLD = frozenset("world mundo planet planeta earth tierra terra".split())
+
+
+def _living_somewhere(ws: list[str]) -> list[tuple[int, int]]:
+    """Where the message tells of living in a place or with someone ("no quiere vivir en
+    Florida", "dont want to live with my ex"): everyday, unless the place is the world."""
+    return [
+        (i, i + 2)
+        for i in range(len(ws) - 2)
+        if ws[i] in LIVING and ws[i + 1] in SOMEWHERE and not WORLD & set(ws[i + 1 : i + 5])
+    ]
 
 
 def _negation_spans(ws: list[str], t: Table) -> list[tuple[int, int]]:
@@ -412,6 +348,10 @@ def assess(text: str) -> tuple[str, str]:
 
     ideas = [m.start for m in found + cues if m.concept in RISK_CUES or m.concept in CONCEPT_CODES]
 
+    # Sentences about the program ("i quit iop in march"): their history there, not the
+    # danger's, when the danger is told in another sentence.
+    about_program = {sentence[i] for i, w in enumerate(ws) if w in PROGRAM}
+
     def is_past(m: Match) -> bool:
         # History told before the match counts in its own sentence ("i left group last
         # spring. i want to die" is about now), unless the message turns to the present in
@@ -429,6 +369,8 @@ def assess(text: str) -> tuple[str, str]:
             elif m.start < e and s < m.end + PAST_WINDOW:
                 if PRESENT & set(ws[m.end : s]):
                     continue  # "... safe tonight. i used to come on thursdays": now, then
+                if sentence[s] != sentence[m.start] and sentence[s] in about_program:
+                    continue  # "... keys in my hand. i quit iop in march": their attending
                 if any(e <= x <= e + 4 for x in ideas if x >= m.end):
                     continue  # "... semana passada ela falou em pular": it tells what follows
                 after = ws[e : e + PAST_WINDOW + 2]
@@ -446,7 +388,7 @@ def assess(text: str) -> tuple[str, str]:
         and not is_past(m)
         and not laughed(m, ws)
         # "i tried to kill myself": the attempt told, not a second idea inside it.
-        and not any(t.start <= m.start and _overlap(m, t) and is_past(t) for t in told)
+        and not any(t.start <= m.start and overlap(m, t) and is_past(t) for t in told)
     ]
     if urgent:
         return URGENT, min(urgent, key=lambda m: m.start).concept
@@ -455,7 +397,7 @@ def assess(text: str) -> tuple[str, str]:
     # Worry about someone else counts the same way, for what would make it acute ("he talks
     # about dying and says he has a plan").
     felt = [m for m in found if m.concept in FELT]
-    combined = _combination(
+    combined = combination(
         [
             m
             for m in cues + felt
@@ -463,7 +405,7 @@ def assess(text: str) -> tuple[str, str]:
             if not m.loose
             and not laughed(m, ws)
             and (m.concept == "other" or not is_past(m))
-            and not any(_overlap(m, t) for t in told if t is not m)
+            and not any(overlap(m, t) for t in told if t is not m)
         ]
     )
     if combined:
@@ -479,29 +421,3 @@ def assess(text: str) -> tuple[str, str]:
         return ROUTINE, ""
     first = min(risky, key=lambda m: m.start)
     return REVIEW, "past_attempt" if is_past(first) else f"cue_{first.concept}"
-
-
-def _combination(cues: list[Match]) -> str:
-    """The urgent concept these cues make together (one from each set of a row, no two
-    overlapping, all within the row's window), or ""."""
-    for concept, sets, window in COMBINATIONS:
-        if _combine(cues, sets, [], window):
-            return concept
-    return ""
-
-
-def _combine(cues: list[Match], sets, chosen: list[Match], window: int) -> bool:
-    if not sets:
-        return True
-    for cue in cues:
-        if cue.concept not in sets[0] or any(
-            _overlap(cue, other) or abs(cue.start - other.start) > window for other in chosen
-        ):
-            continue
-        if _combine(cues, sets[1:], [*chosen, cue], window):
-            return True
-    return False
-
-
-def _overlap(a: Match, b: Match) -> bool:
-    return a.start < b.end and b.start < a.end

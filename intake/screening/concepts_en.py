@@ -710,13 +710,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nobody knows where i am and|im using|high",
         "no one knows where i am and|im using|high",
         "no narcan and|but im using|high|alone",
-        "mixing|mixed bars|xanax|benzos|pills with the? dope|fent|heroin|alcohol|booze tonight|again",
+        "mixing|mixed bars|xanax|benzos|pills with the? dope|fent|heroin|alcohol|booze tonight|"
+        "again",
         "mixing|mixed bars|xanax|benzos|pills with the? dope|fent|heroin|alcohol|booze right now",
     ),
 }
 
-# The parts an urgent idea is told with (see ``concepts.COMBINATIONS``): a cue of
-# ``concepts.RISK_CUES`` alone is a review; two that combine, tightly matched, are urgent.
+# The parts an urgent idea is told with (see ``combinations.COMBINATIONS``): a cue of
+# ``combinations.RISK_CUES`` alone is a review; two that combine, tightly matched, are urgent.
 # As everywhere, "a|b" is one word of several, so each multi-word wording is its own line.
 CUES: dict[str, tuple[str, ...]] = {
     "death": (
@@ -851,8 +852,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "reporting|checking|writing in one last time",
         "tell my|the counselor|therapist|mom|dad|family|kids|wife|husband|group sorry",
         "stuff|things|clothes|furniture|everything to goodwill|charity",
-        "gave|giving|give away? his|her|their stuff|things|xbox|playstation|guitar|dog|cat|bike|clothes|games|jewelry|sneakers|shoes|collection|tools|car",
-        "gave|giving|give away? my xbox|playstation|guitar|bike|games|jewelry|sneakers|shoes|collection|tools",
+        "gave|giving|give away? his|her|their stuff|things|xbox|playstation|guitar|dog|cat|bike|"
+        "clothes|games|jewelry|sneakers|shoes|collection|tools|car",
+        "gave|giving|give away? my xbox|playstation|guitar|bike|games|jewelry|sneakers|shoes|"
+        "collection|tools",
         "texted|messaged|sent me goodbye",
         "texted|messaged|sent me a goodbye",
         "saying|said goodbye to everyone|everybody",
@@ -1081,7 +1084,8 @@ CUES: dict[str, tuple[str, ...]] = {
         f"my {_OTHER}",
         f"{_OTHER} has|is|said|took|left|wont",
         "locked herself|himself|themself|themselves in",
-        "my buddy|homie|pal|bro|coworker|neighbor|stepdad|stepmom|grandma|grandpa|grandmother|grandfather|ex|mate|girl|guy|man",
+        "my buddy|homie|pal|bro|coworker|neighbor|stepdad|stepmom|grandma|grandpa|grandmother|"
+        "grandfather|ex|mate|girl|guy|man",
         "me and my buddy|homie|pal|friend|bro|girl|guy",
     ),
     "afraid": (
@@ -1165,6 +1169,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "made sure the|my cats|dog|dogs|kids|pets|plants are|going",
         "made sure the|my cats|dog|dogs|kids|pets|plants will go",
         "wrote out the? instructions",
+        "left|put|gave the|my keys and the? papers|documents with|for|to",
     ),
     "has_plan": (
         "he|she|they|hes|shes has|had|have a plan",

@@ -137,6 +137,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "no me importa si no despierto|amanezco|me muero",
         "no pienso|voy|quiero a? parar hasta no despertar|despertarme|amanecer",
         "no pienso|voy|quiero a? parar hasta que no despierte|amanezca",
+        "no creo que|q llegue|sobreviva vivo|viva al|a|el|para|pa|hasta",
     ),
     "plan": (
         "tengo|hice|arme|planee|planeado|planeando un|el|mi? plan para|de matarme|morir|"
@@ -547,8 +548,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# The parts an urgent idea is told with (see ``concepts.COMBINATIONS``): a cue of
-# ``concepts.RISK_CUES`` alone is a review; two that combine, tightly matched, are urgent.
+# The parts an urgent idea is told with (see ``combinations.COMBINATIONS``): a cue of
+# ``combinations.RISK_CUES`` alone is a review; two that combine, tightly matched, are urgent.
 # As everywhere, "a|b" is one word of several, so each multi-word wording is its own line.
 CUES: dict[str, tuple[str, ...]] = {
     "death": (
@@ -649,6 +650,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "me meto hasta el fondo",
         "me meto al agua|rio|lago|mar",
         "donde nadie me encuentre|encuentra|vea",
+        "me tire|tirarme|me aviente|aventarme|me avente|me tiro del|de|desde|por",
     ),
     "place": (
         "puente|puentes|azotea|techo|cornisa|barranco|precipicio|acantilado|autopista|"
@@ -657,6 +659,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "paso a desnivel",
         "ultimo|tercer|cuarto|quinto|decimo piso",
         "garaje|garage|cochera",
+        "edificio|techo|tejado|ventana",
     ),
     "weapon": (
         "pistola|pistolas|arma|armas|escopeta|rifle|revolver|fusca|glock|bala|balas",
@@ -723,8 +726,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "hizo|hicieron todo lo que|q pudo|pudieron conmigo",
         "gracias al|a grupo|todos|ustedes por todo",
         "gracias por intentarlo conmigo",
-        "regale|regalando|di|deje mi|mis guitarra|bici|bicicleta|joyas|anillo|tenis|celular|carro|cosas",
-        "regalo|regalando|repartio su|sus guitarra|bici|bicicleta|joyas|anillo|tenis|celular|carro|cosas|videojuegos",
+        "regale|regalando|di|deje mi|mis guitarra|bici|bicicleta|joyas|anillo|tenis|celular|carro|"
+        "cosas",
+        "regalo|regalando|repartio su|sus guitarra|bici|bicicleta|joyas|anillo|tenis|celular|"
+        "carro|cosas|videojuegos",
         "despidiendose|despidiendo de",
     ),
     "harm": (
@@ -1082,6 +1087,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "usar|usando|drogarme|meterme sola|solo",
         "miedo de ser el|la siguiente|proximo|proxima",
         "miedo de no despertar",
+        "trae|tiene|lleva fentanilo|fenta",
     ),
     "reckless": (
         "ya no me importa nada",

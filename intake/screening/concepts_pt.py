@@ -105,6 +105,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "tomara|espero|queria nao|n acordar mais?",
         "nao|n ligo se eu? nao|n acordar|morrer",
         "nao|n vou|pretendo|penso parar ate nao|n acordar",
+        "nao|n acho q|que chego|chegue viva|vivo ate|no|na|ao|o",
     ),
     "plan": (
         "tenho|fiz|montei|planejei|tracei um? plano pra|para|de me|mim|se? matar|morrer|"
@@ -418,7 +419,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "se despediu de mim",
         "se despediu de da gente",
         "se despediu de de todo mundo",
-        "deu|dando|doou o|a|os|as|suas|seus violao|videogame|roupas|coisas|joias|bicicleta|celular|tenis",
+        "deu|dando|doou o|a|os|as|suas|seus violao|videogame|roupas|coisas|joias|bicicleta|"
+        "celular|tenis",
         "falou|fala|disse|diz que|q logo nao|n vai mais dar trabalho",
         "falou|fala|disse|diz que|q nao|n vai mais precisar de nada",
         "nao|n acorda|reage|responde e|ta|esta",
@@ -538,8 +540,8 @@ _NUMBERS = (
     "cinquenta|sessenta|setenta|oitenta|cem"
 )
 
-# The parts an urgent idea is told with (see ``concepts.COMBINATIONS``): a cue of
-# ``concepts.RISK_CUES`` alone is a review; two that combine, tightly matched, are urgent.
+# The parts an urgent idea is told with (see ``combinations.COMBINATIONS``): a cue of
+# ``combinations.RISK_CUES`` alone is a review; two that combine, tightly matched, are urgent.
 # As everywhere, "a|b" is one word of several, so each multi-word wording is its own line.
 CUES: dict[str, tuple[str, ...]] = {
     "death": (
@@ -712,8 +714,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "fez|fizeram tudo o? que|q podia|podiam|pode|puderam",
         "obrigado|obrigada ao|a grupo|todos|vcs|voces por tudo",
         "obrigado|obrigada por tudo que|q vcs|voces tentaram",
-        "dei|doei meu|minha|meus|minhas violao|videogame|bicicleta|joias|roupas|celular|carro|coisas",
-        "deu|doou o|a|os|as|seu|sua|seus|suas violao|videogame|bicicleta|joias|roupas|celular|carro|coisas",
+        "dei|doei meu|minha|meus|minhas violao|videogame|bicicleta|joias|roupas|celular|carro|"
+        "coisas",
+        "deu|doou o|a|os|as|seu|sua|seus|suas violao|videogame|bicicleta|joias|roupas|celular|"
+        "carro|coisas",
         "se despedindo|se despediu",
         "me despedi de todos",
         "me despedi de todo mundo",

@@ -91,7 +91,9 @@ _VOCABULARY_CAP = 8
 # Gambling brand words as they arrive in long runs with no sentence around them ("slot gacor
 # maxwin togel 4d"): each family counts once.
 _BRAND_WORDS = re.compile(
-    r"\b(?:gacor|maxwin|togel|toto|4d|slot\w*|judi|bandar|situs|scatter|rtp|pragmatic|zeus|"
+    # Brand words run together ("SLOTGACOR", "MAHJONGWAYS2", "SCATTERHITAM") count too.
+    r"\b(?:(?:gacor|maxwin|togel|judi|bandar|situs|scatter|rtp|pragmatic|mahjong|bocoran)\w*|"
+    r"gacor|maxwin|togel|toto|4d|slot\w*|judi|bandar|situs|scatter|rtp|pragmatic|zeus|"
     r"keluaran|pengeluaran|tercepat|prediksi|jitu|sgp|sdy|hk|hongkong|sidney|"
     r"olympus|hoki|bocoran|jackpot|deposit|depo|wd|pulsa|dana|daftar|terpercaya|resmi|"
     r"alternatif|\w+88|\w+77|\w+4d|\w*gacor\w*|\w*slot\w*|\w*toto\w*)\b"

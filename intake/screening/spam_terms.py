@@ -8,6 +8,8 @@ threshold. Each rule counts once however often it matches.
 
 from __future__ import annotations
 
+from .spam_scams import SCAM_TERMS
+
 SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
     "gambling": [
         (r"\bcas+[i1]n[o0]s?\b", 1),
@@ -82,6 +84,27 @@ SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         (r"\b(?:lose|baja|perde|emagreca) \d+ ?(?:kg|kilos|lbs|pounds|quilos)\b", 2),
     ],
     "web_services": [
+        # Broken-link outreach: "a broken link on your resources page, my article would fit".
+        (r"\b(?:broken link|dead link|enlace roto|link roto|link quebrado|link quebrado)\b", 3),
+        (
+            r"\b(?:great replacement|replace it|reemplazarlo|sustituirlo|substitui-?lo|"
+            r"poderia substituir|podria reemplazar|consider linking|linking to it)\b",
+            2,
+        ),
+        # Site makeovers: "your site looks outdated and does not open well on a phone".
+        (r"\b(?:criacao|desenvolvimento) de sites\b|\bdiseno de (?:paginas|sitios) web\b", 2),
+        (
+            r"\b(?:your|su|sus|seu|o) (?:website|site|sitio|pagina)(?: de voces| web)? "
+            r"(?:looks|is|se ve|esta|parece|ta) (?:outdated|old|dated|anticuad[oa]|"
+            r"desactualizad[oa]|desatualizad[oa]|antig[oa])\b",
+            3,
+        ),
+        (
+            r"\b(?:can i send|may i send|puedo enviar(?:les)?|puedo mandar(?:les)?|posso "
+            r"mandar|posso enviar) (?:you |les )?(?:some |a few |algunos |alguns )?"
+            r"(?:examples|samples|ejemplos|exemplos|mockups?|propuesta|proposta)\b",
+            2,
+        ),
         (r"\bseo\b", 2),
         (r"\b(?:dofollow|do follow|nofollow)\b", 3),
         (r"\b(?:link insertions?|niche edits?|(?:da|dr) \d{2}\+?)\b", 2),
@@ -206,7 +229,8 @@ SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
     ],
     "money": [
         (
-            r"\bbitcoins?\b|\bcrypto(?:currency)?\b|\bcripto(?:moneda|moedas)?s?\b|\bcriptomoedas\b",
+            r"\bbitcoins?\b|\bcrypto(?:currency)?\b|\bcripto(?:moneda|moedas)?s?\b|"
+            r"\bcriptomoedas\b",
             1,
         ),
         (r"\bforex\b", 2),
@@ -278,62 +302,6 @@ SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         (r"\b(?:dobrado|duplicado|doubled|tripled)\b|\b(?:receba|recibe|receive) (?:\$|r\$)", 1),
         (r"\b(?:prestamos personales|emprestimos pessoais|cash fast|need cash)\b", 2),
         (r"\b(?:no experience needed|sin experiencia|sem experiencia)\b", 1),
-    ],
-    "scams": [
-        # Account and tax-number phishing: "your account has been suspended, verify here".
-        (
-            r"\b(?:your|su|seu|sua|tu) (?:account|cuenta|conta|cpf|cartao|tarjeta|card|"
-            r"cuenta bancaria|conta bancaria)\b(?:\W+\w+){0,4}?\W+(?:suspended|locked|blocked|"
-            r"bloquead[oa]|suspendid[oa]|suspens[oa]|desativad[oa]|desactivad[oa]|"
-            r"cancelad[oa])\b",
-            3,
-        ),
-        (
-            r"\b(?:verify|confirm|update|verifique|verifica|confirme|actualice|atualize|"
-            r"regularize|regulariza|restore|reactive|reative) (?:your|su|sus|seu|seus|sua|suas|"
-            r"tu|tus|now|agora|ahora|ya|aqui|here|o acesso|el acceso)\b",
-            2,
-        ),
-        (r"\bwithin \d+ hours\b|\ben (?:las proximas )?\d+ horas\b|\bem \d+ horas\b", 1),
-        # Parcel-fee texts: "your package could not be delivered, pay the fee".
-        (
-            r"\b(?:package|parcel|delivery|paquete|envio|encomenda|pacote|entrega)\b"
-            r"(?:\W+\w+){0,6}?\W+(?:could not be delivered|no pudo ser entregado|retid[oa]|"
-            r"on hold|held|pending fee|taxa|tarifa|fee)\b",
-            3,
-        ),
-        (r"\b(?:correios|usps|fedex|dhl|ups)\b.{0,60}\b(?:taxa|fee|tarifa|pague|pay)\b", 2),
-        # Giveaways: send a little, get double back.
-        (r"\bsend \d+(?:[.,]\d+)? ?(?:btc|eth|usdt|bitcoin)\b", 3),
-        (r"\b(?:giveaway|sorteio|sorteo)\b", 1),
-        (r"\b(?:receive|recibe|receba|get)\b.{0,15}\b(?:double|doble|dobro|back instantly)\b", 2),
-        # Bought reviews and followers.
-        (
-            r"\b(?:buy|compra|compre|comprar|vendemos|vendo|venda de)\b(?:\W+\w+){0,2}?\W+"
-            r"(?:resenas|reviews|avaliacoes|opiniones|seguidores|followers|likes)\b",
-            3,
-        ),
-    ],
-    "dating": [
-        (
-            r"\b(?:meet|conoce|conheca|find) (?:local |real )?(?:singles|solteras|solteiras|"
-            r"women|mujeres|mulheres)\b",
-            3,
-        ),
-        (r"\b(?:verified profiles|perfiles verificados|perfis verificados)\b", 2),
-        (r"\b(?:free sign ?up|registro gratis|cadastro gratis)\b", 2),
-        (
-            r"\b(?:hot singles|singles in your area|solteras cerca de ti|mujeres solteras|"
-            r"solteiras perto de voce|mulheres solteiras)\b",
-            3,
-        ),
-        (r"\b(?:beautiful|hot|sexy) (?:women|girls|ladies)\b|\b(?:ukrainian|russian) brides\b", 3),
-        (r"\b(?:dating site|sitio de citas|site de encontros)\b", 2),
-        (r"\b(?:porn|xxx|escorts?|nudes|onlyfans|hookups?)\b", 2),
-        (r"\b(?:saw your profile|vi tu perfil|vi seu perfil)\b", 2),
-        (r"\b(?:know you better|conocerte mejor|te conhecer melhor)\b", 1),
-        (r"\b(?:hello dear|hola carino|oi amor)\b", 1),
-        (r"\b(?:chat with me|chatea conmigo|conversa comigo)\b", 2),
     ],
     "offers": [
         (r"\breplicas?\b", 2),
@@ -469,3 +437,4 @@ SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         ),
     ],
 }
+SPAM_TERMS.update(SCAM_TERMS)

@@ -1,0 +1,101 @@
+"""Spam vocabulary of scams and bait: phishing, fake invoices and awards, parcel fees,
+crypto giveaways, bought reviews, dating bait (the rest of the themes: ``spam_terms``)."""
+
+from __future__ import annotations
+
+SCAM_TERMS: dict[str, list[tuple[str, int]]] = {
+    "scams": [
+        # Invoices that are not: "FACTURA PENDIENTE No. 45721, saldo vencido, pague aqui".
+        (
+            r"\b(?:invoice|factura|fatura|boleto) (?:no \d+ )?(?:overdue|pending|pendiente|"
+            r"pendente|vencid[oa]|atrasad[oa])\b|\b(?:overdue|pending|outstanding) invoice\b",
+            3,
+        ),
+        (r"\b(?:saldo vencido|saldo devedor|past due balance|overdue balance|balance due)\b", 2),
+        (
+            r"\b(?:avoid|evite|evita) (?:additional|late|extra|cargos|recargos|juros|multas?|"
+            r"cobrancas)\b",
+            2,
+        ),
+        (r"\b(?:pay|pague|paga|pagando|pagar) (?:here|now|aqui|ahora|agora|ya)\b", 2),
+        # Awards nobody applied for: "your clinic has been selected, claim your plaque".
+        (
+            r"\b(?:your|su|sua|tu) (?:clinic|practice|clinica|consultorio|empresa|company)\b"
+            r"(?:\W+\w+){0,2}?\W+(?:has been selected|was selected|fue seleccionada|"
+            r"foi escolhida|foi selecionada|ha sido elegida|won|gano|ganhou)\b",
+            3,
+        ),
+        (
+            r"\b(?:claim|redeem|reclame|reclama|resgate|retire) (?:your|su|sua|tu) (?:award|"
+            r"plaque|prize|premio|placa|trofeo|trofeu|certificado|certificate)\b",
+            3,
+        ),
+        # Account and tax-number phishing: "your account has been suspended, verify here".
+        (
+            r"\b(?:your|su|seu|sua|tu) (?:account|cuenta|conta|cpf|cartao|tarjeta|card|"
+            r"cuenta bancaria|conta bancaria)\b(?:\W+\w+){0,4}?\W+(?:suspended|locked|blocked|"
+            r"bloquead[oa]|suspendid[oa]|suspens[oa]|desativad[oa]|desactivad[oa]|"
+            r"cancelad[oa])\b",
+            3,
+        ),
+        (
+            r"\b(?:verify|confirm|update|verifique|verifica|confirme|actualice|atualize|"
+            r"regularize|regulariza|restore|reactive|reative) (?:your|su|sus|seu|seus|sua|suas|"
+            r"tu|tus|now|agora|ahora|ya|aqui|here|o acesso|el acceso)\b",
+            2,
+        ),
+        (r"\bwithin \d+ hours\b|\ben (?:las proximas )?\d+ horas\b|\bem \d+ horas\b", 1),
+        # Parcel-fee texts: "your package could not be delivered, pay the fee".
+        (
+            r"\b(?:package|parcel|delivery|paquete|envio|encomenda|pacote|entrega)\b"
+            r"(?:\W+\w+){0,6}?\W+(?:could not be delivered|no pudo ser entregado|retid[oa]|"
+            r"on hold|held|pending fee|taxa|tarifa|fee)\b",
+            3,
+        ),
+        (r"\b(?:correios|usps|fedex|dhl|ups)\b.{0,60}\b(?:taxa|fee|tarifa|pague|pay)\b", 2),
+        # Giveaways: send a little, get double back.
+        (r"\bsend \d+(?:[.,]\d+)? ?(?:btc|eth|usdt|bitcoin)\b", 3),
+        (r"\b(?:giveaway|sorteio|sorteo)\b", 1),
+        (r"\b(?:receive|recibe|receba|get)\b.{0,15}\b(?:double|doble|dobro|back instantly)\b", 2),
+        # Bought reviews and followers.
+        (
+            r"\b(?:buy|compra|compre|comprar|vendemos|vendo|venda de)\b(?:\W+\w+){0,2}?\W+"
+            r"(?:resenas|reviews|avaliacoes|opiniones|seguidores|followers|likes)\b",
+            3,
+        ),
+    ],
+    "dating": [
+        # "new in town and lonely, see my photos": a profile link behind a greeting.
+        (r"\b(?:new in town|nueva en (?:tu|la|esta) ciudad|nova na cidade)\b", 2),
+        (
+            r"\b(?:check out|see|look at|mira|ve|checa|veja|ve|olha) (?:my|mis|minhas|meu) "
+            r"(?:profile|photos|pics|fotos|perfil)\b",
+            3,
+        ),
+        (
+            r"\b(?:women|girls|ladies|mujeres|chicas|mulheres|garotas) (?:in|near|en|cerca de|na|"
+            r"perto de) (?:your|tu|sua) (?:area|zona|cidade|ciudad|regiao)\b",
+            3,
+        ),
+        (r"\bno sign ?up fee\b|\bsin costo de registro\b|\bsem taxa de cadastro\b", 2),
+        (
+            r"\b(?:meet|conoce|conheca|find) (?:local |real )?(?:singles|solteras|solteiras|"
+            r"women|mujeres|mulheres)\b",
+            3,
+        ),
+        (r"\b(?:verified profiles|perfiles verificados|perfis verificados)\b", 2),
+        (r"\b(?:free sign ?up|registro gratis|cadastro gratis)\b", 2),
+        (
+            r"\b(?:hot singles|singles in your area|solteras cerca de ti|mujeres solteras|"
+            r"solteiras perto de voce|mulheres solteiras)\b",
+            3,
+        ),
+        (r"\b(?:beautiful|hot|sexy) (?:women|girls|ladies)\b|\b(?:ukrainian|russian) brides\b", 3),
+        (r"\b(?:dating site|sitio de citas|site de encontros)\b", 2),
+        (r"\b(?:porn|xxx|escorts?|nudes|onlyfans|hookups?)\b", 2),
+        (r"\b(?:saw your profile|vi tu perfil|vi seu perfil)\b", 2),
+        (r"\b(?:know you better|conocerte mejor|te conhecer melhor)\b", 1),
+        (r"\b(?:hello dear|hola carino|oi amor)\b", 1),
+        (r"\b(?:chat with me|chatea conmigo|conversa comigo)\b", 2),
+    ],
+}
