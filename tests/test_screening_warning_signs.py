@@ -124,3 +124,18 @@ def test_history_in_the_same_sentence_still_softens(text) -> None:
 )
 def test_a_denial_is_read_within_its_own_sentence(text, level) -> None:
     assert risk_level(text)[0] == level, (text, risk_level(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["i want to honestly die", "yo quiero ya morirme", "eu quero tb morrer"]
+)
+def test_words_that_add_nothing_do_not_loosen_a_match(text) -> None:
+    assert risk_level(text) == (Level.URGENT, "intent"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i want to go home and die", "quiero ir a casa y morirme", "quero ir pra casa e morrer"],
+)
+def test_words_that_mean_something_still_do(text) -> None:
+    assert risk_level(text)[0] == Level.REVIEW, (text, risk_level(text))

@@ -15,6 +15,13 @@ from dataclasses import dataclass
 from .text import normalise
 
 GAP = 3  # extra words allowed, in all, between a pattern's words (a loose match)
+# Words that add no meaning between a pattern's words: skipped without making a match loose.
+FILLERS = frozenset(
+    "just really so even literally honestly seriously actually kinda totally truly fr "
+    "lowkey ya realmente neta pues nomas tan tambien tmb mesmo tb tambem ja mt muito "
+    "bem bien meio".split()
+)
+FILLER_RUN = 2
 FUZZY_MIN_LENGTH = 6
 STEM_MIN_LENGTH = 4
 
@@ -168,13 +175,20 @@ def _walk(tokens, ti, pos, gaps, fuzzy, ws, fz):
         return pos, gaps, fuzzy
     token = tokens[ti]
     best = None
-    for skip in range(0, (GAP - gaps if ti else 0) + 1):
-        j = pos + skip
+    # Words skipped between a pattern's words count against ``GAP`` and make a match loose,
+    # except ``FILLERS`` ("i want to just die", "ya no quiero seguir aqui"): up to
+    # ``FILLER_RUN`` of them are skipped free.
+    cost = 0
+    for j in range(pos, min(len(ws), pos + GAP + FILLER_RUN + 1) if ti else pos + 1):
+        if j > pos:
+            cost += ws[j - 1] not in FILLERS
+            if cost > GAP - gaps or j - pos - cost > FILLER_RUN:
+                break
         if j >= len(ws):
             break
         how = token.match(ws[j], fz[j])
         if how:
-            found = _walk(tokens, ti + 1, j + 1, gaps + skip, fuzzy or how == "fuzzy", ws, fz)
+            found = _walk(tokens, ti + 1, j + 1, gaps + cost, fuzzy or how == "fuzzy", ws, fz)
             if found and (best is None or (found[1], found[2]) < (best[1], best[2])):
                 best = found
                 if not best[1] and not best[2]:
