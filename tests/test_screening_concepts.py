@@ -120,11 +120,12 @@ def test_punctuation_is_never_required_or_in_the_way(text: str) -> None:
 
 
 def test_a_loose_match_says_so_and_is_review() -> None:
-    level, concept = concepts.assess("i want to really honestly just die")
+    level, concept = concepts.assess("i want to go out and die")
     assert level == Level.REVIEW and concept.endswith("_loose")
 
 
-FILLERS = st.lists(st.sampled_from(["really", "so", "just", "honestly", "kinda"]), max_size=3)
+# "really", "so", "just" add nothing (``patterns.FILLERS``); "maybe", "like" are words.
+FILLERS = st.lists(st.sampled_from(["really", "so", "just", "maybe", "like"]), max_size=3)
 
 
 @settings(max_examples=60, deadline=None)
@@ -135,7 +136,7 @@ def test_extra_words_inside_a_phrase_make_it_review_at_most_never_routine(
     text = " ".join(["i", *before, "want", "to", *inside, "die"])
     level, _concept = concepts.assess(text)
     assert level in (Level.URGENT, Level.REVIEW)
-    if {"honestly", "kinda"} & set(inside):
+    if {"maybe", "like"} & set(inside):
         assert level == Level.REVIEW  # loose: never urgent on its own
 
 
