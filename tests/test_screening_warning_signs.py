@@ -44,6 +44,12 @@ URGENT = [
     ("someone_else_acute", "my daughter keeps talking about dying and says she has a plan"),
     ("someone_else_acute", "mi hijo habla de matarse y dice que tiene un plan"),
     ("someone_else_acute", "meu filho fala em se matar e disse que tem um plano"),
+    # Laced and not caring, in either order; someone threatening now; someone else armed.
+    ("relapse_danger", "theres fent in these for sure and im doing them anyway"),
+    ("relapse_danger", "creo que traen fentanilo pero igual me las voy a meter"),
+    ("relapse_danger", "acho que tem fentanil mas vou tomar assim mesmo"),
+    ("partner_danger", "he threw a bottle at me an hour ago, not safe to go back inside"),
+    ("someone_else_acute", "my brother showed me a gun tonight and said he has a plan"),
     # A date picked and a goodbye.
     ("preparatory", "picked the day, saturday. sorry to whoever reads this"),
     ("preparatory", "ya tengo fecha, el sabado. perdon a quien lea esto"),
@@ -69,6 +75,8 @@ ROUTINE = [
     "i relapsed last month and i want to come back",
     "recai el mes pasado y quiero volver al grupo",
     "tive uma recaida mes passado e quero voltar",
+    # Worry about fentanyl in the supply, from someone not using.
+    "my son is scared of the fentanyl going around, can he join the family group",
     # Voices as a past symptom, with no orders.
     "the new meds helped, i dont hear voices anymore",
     # Living somewhere, or with someone, is everyday.
@@ -139,3 +147,24 @@ def test_words_that_add_nothing_do_not_loosen_a_match(text) -> None:
 )
 def test_words_that_mean_something_still_do(text) -> None:
     assert risk_level(text)[0] == Level.REVIEW, (text, risk_level(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "to meio desanimada mas sem nenhum pensamento de suicidio, so preciso de rotina",
+        "nenhum pensamento de me machucar, so cansada e quero rotina de novo",
+        "ningun pensamiento de hacerme dano, solo quiero volver",
+        "zero plans to hurt myself, i just need the routine back",
+    ],
+)
+def test_a_denial_with_a_quantifier_is_a_denial(text) -> None:
+    assert risk_level(text)[0] == Level.ROUTINE, (text, risk_level(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no tengo ninguna razon para vivir", "nao tenho nenhum motivo pra viver"],
+)
+def test_no_reason_to_live_is_not_a_denial(text) -> None:
+    assert risk_level(text)[0] != Level.ROUTINE, (text, risk_level(text))

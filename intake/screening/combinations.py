@@ -86,7 +86,10 @@ COMBINATIONS: tuple[tuple[str, tuple[frozenset[str], ...], int], ...] = tuple(
         ),
         ("self_harm_now", "voices | harm method death place weapon do_it", COMBINE_WINDOW),
         # Using again where it can kill: laced, alone, tolerance gone, or not caring.
-        ("relapse_danger", "using | unsafe_use reckless", COMBINE_WINDOW),
+        ("relapse_danger", "using | unsafe_use reckless death", COMBINE_WINDOW),
+        ("relapse_danger", "unsafe_use | reckless", COMBINE_WINDOW),
+        # "my mom says she has a plan and is at peace": someone else, a plan, a goodbye.
+        ("someone_else_acute", "other | has_plan decided | farewell death weapon", COMBINE_WINDOW),
         # Affairs arranged ("left the keys and papers with my brother") are everyday alone;
         # with a burden, hopelessness, dying or a goodbye they are preparation.
         ("preparatory", "settled | burden hopeless death farewell", COMBINE_WINDOW),

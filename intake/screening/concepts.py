@@ -32,6 +32,7 @@ import importlib
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import product
 
 from .combinations import CUE_CODES, FELT, RISK_CUES, combination, overlap
 from .laughter import laughed
@@ -148,7 +149,7 @@ def table() -> Table:
                 cues.extend(compile_pattern(cue, source))
         idioms += [p for s in module.IDIOMS for p in compile_pattern("idiom", s)]
         past += [p for s in module.PAST for p in compile_pattern("past", s)]
-        negations |= {tuple(words(n)) for n in module.NEGATIONS if words(n)}
+        negations |= {phrase for n in module.NEGATIONS for phrase in _phrases(n)}
         near |= {w for n in module.NEAR_WORDS for w in words(n)}
         asked += [p for s in module.ASKED for p in compile_pattern("asked", s)]
         answered_no += [p for s in module.ANSWERED_NO for p in compile_pattern("no", s)]
@@ -175,6 +176,12 @@ def table() -> Table:
         asked=Index.of(asked),
         answered_no=Index.of(answered_no),
     )
+
+
+def _phrases(source: str) -> set[tuple[str, ...]]:
+    """The word sequences a negation stands for: "sem nenhum|nenhuma" is two."""
+    alternatives = [_plain(part).split("|") for part in source.split()]
+    return {tuple(w for w in choice if w) for choice in product(*alternatives)} - {()}
 
 
 def _fuzzy(word: str, t: Table) -> str | None:

@@ -202,6 +202,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "dont even care if i wake|die|od|overdose",
         "not|never gonna|going stop until i dont|never|cant wake up",
         "not|never gonna|going to stop until i dont|never|cant wake up",
+        "not planning on|to wake|waking up",
+        "dont see myself being here|around|alive by|for|at|next|on",
+        "do not see myself being here|around|alive by|for|at|next|on",
+        "dont want to do this anymore being alive",
+        "dont want to do this any more being alive",
+        "do not want to do this anymore being alive",
+        "do not want to do this any more being alive",
     ),
     "plan": (
         "have|got|made|making a plan to die|end|kill|jump|hang|overdose|od",
@@ -449,6 +456,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "want|wanna|gonna|going to? cut|hurt|harm|burn myself",
         "relapsed|relapse on|with self harm*",
         "relapsed|relapse on|with cutting",
+        "bleeding through the|my towel|bandage|gauze|shirt",
+        "cant|cannot stop hitting|punching|banging my head|myself",
     ),
     "overdose_now": (
         "overdosing",
@@ -778,6 +787,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "not gonna be around for|by christmas|thanksgiving|his|her|my|next|much|long",
         "he|she|they wont be around|here much|long|anymore",
         "after that it wont|doesnt matter",
+        "if im still here|around|alive",
+        "tired of waking up",
+        "the last time you|yall will see|hear from me",
     ),
     "method": (
         "jump|jumping|jumped|leap|leaping off|from",
@@ -798,6 +810,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "stood|standing|stand at|on the edge|ledge|rail|railing",
         "where|somewhere nobody|noone will|can|would find me",
         "where|somewhere no one will|can|would find me",
+        "charcoal",
+        "tape for|on|around the door|vents",
+        "seal the door|vents|windows",
     ),
     "place": (
         "bridge|overpass|viaduct|rooftop|roof|ledge|cliff|tracks|railyard|railroad|freeway",
@@ -806,8 +821,15 @@ CUES: dict[str, tuple[str, ...]] = {
         "top level|deck|floor of the? parking",
         "parking garage|structure|deck",
         "quarry|cliffs|cliff|ravine|gorge|dam",
+        "crossing|tracks|platform|motel",
     ),
-    "weapon": (_MEANS, "glock|blades|razors|knives|lighter", "box cutter|cutter"),
+    "weapon": (
+        _MEANS,
+        "glock|blades|razors|knives|lighter",
+        "box cutter|cutter",
+        "got|took the scissors|razor|blade|blades|knife out",
+        "showed me a|his|her gun|pistol|knife|rope|rifle",
+    ),
     "farewell": (
         "goodbye|goodbyes|farewell",
         "say|saying|said bye to",
@@ -864,6 +886,17 @@ CUES: dict[str, tuple[str, ...]] = {
         "sorry to whoever|anyone reads|finds this",
         "thank|thanks|tell|say jess|them|everyone you? for everything",
         "thank|thanks|tell|say the group you? for everything",
+        "made my peace",
+        "was|been a good friend to me",
+        "for trying so hard",
+        "for trying so with me",
+        "my|the letter|letters|note is|are in|on the",
+        "you guys|yall are the last",
+        "wrote everything down for",
+        "posted thanks|goodbye for? everything",
+        "wrote a letter to each of",
+        "just so somebody|someone knows",
+        "just wanted somebody|someone to know",
     ),
     "harm": (
         "cutting|cuttin|cut|burning|burned|burnt|hitting|punching|banging|scratching|carving "
@@ -881,6 +914,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "used|using my box? cutter|razor|blade|knife on my thigh|thighs|arm|arms|wrist|wrists|"
         "leg|legs",
         "punching|hitting|banging the wall and my own? head",
+        "how deep",
+        "wrapped on|around my wrist",
+        "hitting|punching|banging my head",
     ),
     "overuse": (
         f"took|taken|swallowed|downed|popped too? like? {_NUMBERS}|6|7|8|9|11",
@@ -898,6 +934,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "she|he|they says|said|saying she|he|they took|swallowed",
         "way|lot|much more than i meant|planned|wanted|should",
         "mixing|mix them|it later|tonight",
+        "than i should have",
+        "than i should than i was supposed to",
+        "did|used|shot|took the whole bag|thing|pack",
     ),
     "body": (
         "bleeding|bleed",
@@ -941,6 +980,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "heart is|keeps racing|pounding",
         "heart is|keeps beating so fast",
         "breathing weird|funny|slow|strange|shallow",
+        "room|everything wont|cant stop spinning",
+        "im getting so dizzy",
+        "cant breathe",
+        "can barely breathe",
     ),
     "violence": (
         f"{_VIOLENCE} me|us",
@@ -961,6 +1004,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "finish me off",
         "hands around my neck|throat",
         "wont let go",
+        "punched|hit|kicked|slammed the wall next to|by my head|face",
+        "said|says he|she will|ll|gonna|going kill me if",
+        "threw|throws|thrown a|the knife|bottle|plate|glass at me",
     ),
     "fear_self": (
         "scared|afraid|terrified of myself",
@@ -972,6 +1018,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "cant|cannot stop thinking|looking about|at it|the",
         "how much i think about it",
         "talk me out of it",
+        "not stopping tonight|now",
     ),
     "burden": (
         "burden",
@@ -989,7 +1036,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "nothing will ever? get better|change",
         "never get|gets better",
     ),
-    "drugs": (_DRUGS, _ALCOHOL),
+    "drugs": (_DRUGS, _ALCOHOL, "ambien|lithium|gabapentin|trazodone|seroquel|blues|bars|zolpidem"),
     "stockpile": (
         "saved|saving|stockpil*|hoard*|stash*|collected|collecting",
         "lined|line up",
@@ -1051,6 +1098,17 @@ CUES: dict[str, tuple[str, ...]] = {
         "loaded the|my gun|pistol|rifle|shotgun",
         "not for shaving|cooking",
         "picked|set|chose|got a|the date|day",
+        "figured out the when|where|how",
+        "i know which|what bridge|spot|place|overpass|building",
+        "got it worked out",
+        "got it worked worked out for",
+        "timing it|the train|the trains",
+        "bought|got the charcoal|rope|tape|hose",
+        "in case i decide",
+        "already picked the spot|place|day|date",
+        "not the program i mean",
+        "i dont mean the program",
+        "has everything figured out",
     ),
     "now": (
         "right|rite now",
@@ -1079,6 +1137,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "for an|a half? hour|hours now?",
         "with it for",
         "for like|about an hour",
+        "already in|under|by my|the",
+        "right here next to me",
+        "feeling it",
     ),
     "other": (
         f"my {_OTHER}",
@@ -1087,10 +1148,15 @@ CUES: dict[str, tuple[str, ...]] = {
         "my buddy|homie|pal|bro|coworker|neighbor|stepdad|stepmom|grandma|grandpa|grandmother|"
         "grandfather|ex|mate|girl|guy|man",
         "me and my buddy|homie|pal|friend|bro|girl|guy",
+        "im his|her wife|husband|mom|mother|dad|father|sister|brother",
     ),
     "afraid": (
         "scared|afraid|terrified|frightened",
         "fear for my life|safety",
+        "cant|cannot get out of the house",
+        "took my car keys|phone|keys",
+        "locked in the bathroom|room",
+        "not safe to go back|home|inside",
     ),
     "do_it": (
         "how|when im going|gonna to? do it",
@@ -1110,7 +1176,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "voice|voices that|who tell|tells|told me to|i",
     ),
     "using": (
-        "relapsed|relapsing|relapse",
+        "relapsed|relapsing",
         "using|shooting|smoking|drinking again",
         "back on dope|fent|fentanyl|heroin|meth|blues|pills|bars",
         "back on the pills",
@@ -1129,6 +1195,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "getting high tonight|today",
         "getting high right now",
         "bag of blues|dope|fent|fentanyl|heroin",
+        "picked up again",
+        "about to use|shoot|drink",
+        "doing|using|taking them|it anyway",
     ),
     "unsafe_use": (
         "laced",
@@ -1146,6 +1215,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "scared|afraid im next",
         "scared|afraid i wont wake up",
         "scared|afraid i might not wake up",
+        "theres fent|fentanyl in them|it",
+        "there is fent|fentanyl in them|it",
+        "use the same amount|dose i used to",
+        "my tolerance is gone",
+        "fent|fentanyl in these|them|it|this|that",
+        "theres fent|fentanyl in these|this|that",
     ),
     "reckless": (
         "dont care anymore",
@@ -1154,6 +1229,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "do not care what happens",
         "whatever happens happens",
         "let it take me",
+        "bought|got it|them anyway",
+        "doing|using|taking them|it anyway",
+        "whatever happens",
+        "if i dont wake up",
+        "if i dont wake i dont wake",
     ),
     "settled": (
         "bills|rent are|is paid through|until|for|up",
@@ -1170,6 +1250,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "made sure the|my cats|dog|dogs|kids|pets|plants will go",
         "wrote out the? instructions",
         "left|put|gave the|my keys and the? papers|documents with|for|to",
+        "made sure my|the cat|dog|cats|dogs goes|go to",
     ),
     "has_plan": (
         "he|she|they|hes|shes has|had|have a plan",
@@ -1317,6 +1398,12 @@ IDIOMS: tuple[str, ...] = (
 )
 
 NEGATIONS: tuple[str, ...] = (
+    "zero thoughts of",
+    "no thoughts of",
+    "zero plan to",
+    "zero plans to",
+    "no plan to",
+    "no plans to",
     "not",
     "never",
     "no longer",
@@ -1353,6 +1440,8 @@ NEGATIONS: tuple[str, ...] = (
 )
 
 PAST: tuple[str, ...] = (
+    "when i left|quit|stopped the|my? program|group|iop|treatment",
+    "since then",
     "years|year|yrs|yr ago",
     "last winter|spring|summer|fall|autumn|month",
     "last time i|we",

@@ -138,6 +138,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "no pienso|voy|quiero a? parar hasta no despertar|despertarme|amanecer",
         "no pienso|voy|quiero a? parar hasta que no despierte|amanezca",
         "no creo que|q llegue|sobreviva vivo|viva al|a|el|para|pa|hasta",
+        "quiero apagarme",
+        "me durmiera y no despertara|amaneciera",
+        "me da igual si despierto|amanezco o no",
     ),
     "plan": (
         "tengo|hice|arme|planee|planeado|planeando un|el|mi? plan para|de matarme|morir|"
@@ -330,6 +333,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "me|m acabo de hacer dano|danio",
         "estoy|toy|sigo sangrando mucho|bastante|demasiado|sin",
         "no para|deja|paro de sangrar",
+        "se paso|pasó de sangre",
+        "no puedo parar de golpearme|pegarme",
     ),
     "overdose_now": (
         f"me? tome|trague|meti|tomado|tragado todas|todos las|los|mis|sus? {_PILLS}",
@@ -605,6 +610,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "despues de eso ya? no va a importar",
         "ya no lo|la vamos a ver",
         "pronto ya no lo|la vamos a ver",
+        "si sigo por aca|aqui|vivo|viva",
+        "la ultima semana|vez q|que me van a ver",
+        "ultima vez que|q me ven|ven",
+        "si es que|q llego al|hasta el? lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin",
     ),
     "method": (
         "me|m aviento|tiro|lanzo|arrojo|boto del|desde|al|frente|por|abajo|debajo",
@@ -651,6 +660,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "me meto al agua|rio|lago|mar",
         "donde nadie me encuentre|encuentra|vea",
         "me tire|tirarme|me aviente|aventarme|me avente|me tiro del|de|desde|por",
+        "carbon",
+        "cinta pa|para tapar",
+        "tapar las rendijas",
     ),
     "place": (
         "puente|puentes|azotea|techo|cornisa|barranco|precipicio|acantilado|autopista|"
@@ -660,6 +672,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "ultimo|tercer|cuarto|quinto|decimo piso",
         "garaje|garage|cochera",
         "edificio|techo|tejado|ventana",
+        "anden|vias|metro|motel",
     ),
     "weapon": (
         "pistola|pistolas|arma|armas|escopeta|rifle|revolver|fusca|glock|bala|balas",
@@ -668,6 +681,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "soga|horca|cuerda|mecate",
         "veneno|raticida|cianuro|anticongelante",
         "cuter|cutter|exacto",
+        "me enseno|mostro una|la|su pistola|arma|navaja|soga",
     ),
     "farewell": (
         "me|nos|se estoy|estoy|esta|estamos despidiendo",
@@ -731,6 +745,18 @@ CUES: dict[str, tuple[str, ...]] = {
         "regalo|regalando|repartio su|sus guitarra|bici|bicicleta|joyas|anillo|tenis|celular|"
         "carro|cosas|videojuegos",
         "despidiendose|despidiendo de",
+        "hice las paces",
+        "ya hice las paces",
+        "fue buena|buen amiga|amigo conmigo",
+        "por intentarlo",
+        "ustedes son los ultimos",
+        "la carta esta en",
+        "le escribi todo a",
+        "ultimo mensaje",
+        "le|les escribio una carta a cada",
+        "subio|publico gracias por todo|adios",
+        "pa|para que|q alguien sepa",
+        "nomas pa que|q sepan",
     ),
     "harm": (
         "cortarme|cortandome|autolesion*|autolastim*|rasgunarme|aranarme",
@@ -754,6 +780,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "dando|dandome contra la|el pared|piso|puerta",
         "tengo que|q lastimarme|cortarme|hacerme dano",
         "me tengo que|q lastimar|cortar",
+        "que|q tan hondo|profundo",
+        "me amarre|amarré en la muneca",
     ),
     "overuse": (
         "mas de lo normal|usual|acostumbrado|debido",
@@ -780,6 +808,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "creo q|que me pase",
         "tomarme|tragarme todas|todos las|los|mis",
         "me meti|tome|trague lo que|q me quedaba",
+        "de las que|q debia",
+        "toda la bolsa",
     ),
     "body": (
         "sangrando|sangra|sangrar|sangro",
@@ -829,6 +859,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "no puedo respirar bien",
         "me falta el aire",
         "siento el pecho apretado|raro",
+        "todo da vueltas",
+        "me estoy mareando",
+        "no puedo respirar",
     ),
     "violence": (
         "me|nos va|van|iba|quiere|quieren|quiso a? matar|golpear|ahorcar|quemar",
@@ -861,6 +894,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "dijo|dice q|que esta noche me|nos mata|matara",
         "rompio|rompe|quebro|quiebra la|las|el|los ventana|ventanas|puerta|vidrio",
         "prende|prender|prendio|quemar fuego a|la",
+        "dijo|dice que|q si me voy me mata",
+        "me tiro|aventó|avento un|una cuchillo|plato|botella",
+        "le dio un punetazo a la pared",
+        "si me voy|salgo esta? noche? hoy? me mata",
+        "me va a matar si me voy|salgo",
     ),
     "fear_self": (
         "no paro|dejo|puedo dejar de verlo|verla|verlos|verlas|mirarlo|mirarla",
@@ -934,6 +972,7 @@ CUES: dict[str, tuple[str, ...]] = {
         _DRINK,
         "cocaina|coca|perico|cristal|meth|crack|heroina|opioides|morfina|droga|drogas|suboxone|"
         "metadona|pepas|pastas|roches|rufis|benzos|clona|clonas|tachas|tusi|perico|foco",
+        "quetiapin*|trazodon*|zolpidem|clonazepam|pepas|gabapentin*|litio|trago|chupe",
     ),
     "stockpile": (
         "frasco|bote|caja lleno|llena|completo|completa",
@@ -1004,6 +1043,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "compre la|una|el? soga|cuerda|carbon|veneno|manguera",
         "ya tome la decision",
         "ya tengo fecha|dia|hora",
+        "ya se donde|cual va a ser",
+        "ya tengo todo cuadrado|pensado|listo",
+        "viendo a que hora exacto",
+        "por si me decido|acaso me decido",
+        "lo deje pa|para mi cumpleanos|cumple",
+        "y no hablo del programa",
+        "no hablo del programa",
     ),
     "now": (
         "ahorita|ahoritita|ahoritica|ahoramismo",
@@ -1039,6 +1085,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "junto a la cama",
         "al lado de la cama",
         "recien|recientito",
+        "ya esta en la|el",
+        "ya la siento",
+        "lo siento ya",
     ),
     "other": (
         f"mi|mis {_FAMILY}",
@@ -1049,11 +1098,17 @@ CUES: dict[str, tuple[str, ...]] = {
         "mi pana|compa|carnal|amigo|cuate|parce|brother|bro",
         "el|la esposo|esposa|mama|papa|hermana|hermano|hija|hijo de",
         "soy el|la esposo|esposa|mama|papa|hermana|hermano|hija|hijo|novia|novio|amigo|amiga",
+        "soy la esposa|mama|hermana|hija de",
+        "soy el esposo|papa|hermano|hijo de",
     ),
     "afraid": (
         "miedo",
         "me da|tengo miedo",
         "asustada|asustado|aterrada|aterrado",
+        "no se si pueda salir de la casa",
+        "me quito las llaves|el telefono",
+        "encerrada|encerrado en el bano",
+        "no es seguro volver|regresar|entrar",
     ),
     "do_it": (
         "hacerlo|hacerme",
@@ -1070,11 +1125,14 @@ CUES: dict[str, tuple[str, ...]] = {
         "las voces que|q me dicen|dijeron|mandan",
     ),
     "using": (
-        "recai|recaida|recaer|recaí",
+        "recai|recaida|recaí",
         "volvi a la? heroina|chiva|droga|drogas|fenta|cristal|usar|inyectarme",
         "voy a usar|drogarme|meterme|inyectarme hoy|ahorita|otra",
         "voy a usar|drogarme|meterme|inyectarme esta noche",
         "estoy usando|drogandome|metiendome",
+        "volvi a consumir",
+        "me las voy a meter",
+        "me voy a meter lo mismo",
     ),
     "unsafe_use": (
         "trae|tiene|viene|vienen|venia con fentanilo|fenta",
@@ -1088,11 +1146,20 @@ CUES: dict[str, tuple[str, ...]] = {
         "miedo de ser el|la siguiente|proximo|proxima",
         "miedo de no despertar",
         "trae|tiene|lleva fentanilo|fenta",
+        "ya no tengo la tolerancia",
+        "creo q|que vienen|traen con fentanilo",
+        "traen|tienen|llevan|vienen fentanilo|fenta",
+        "traen|tienen|llevan|vienen con fentanilo|fenta",
     ),
     "reckless": (
         "ya no me importa nada",
         "no me importa lo que|q pase",
         "me vale todo|madre",
+        "igual me las|lo voy a",
+        "lo compre igual",
+        "lo que pase que|q pase",
+        "si no despierto ni modo",
+        "me da igual",
     ),
     "settled": (
         "ya? pague|deje la|las renta|cuentas del? otro|proximo|siguiente mes",
@@ -1103,6 +1170,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "deje arreglad* los|mis papeles",
         "que|q ella|el se queda|quede|quedara con mis|los ninos|hijos",
         "hable con ella|el para|pa que|q se quede con ellos|mis",
+        "deje|dejé arreglado que|q",
+        "que mi gato|perro se quede",
     ),
     "has_plan": (
         "tiene|tenia un|el plan",
@@ -1210,6 +1279,10 @@ IDIOMS: tuple[str, ...] = (
 # A match starting within three words after one of these is cancelled. Only phrases that deny
 # crisis are listed: see the module docstring for why a bare "no" is not.
 NEGATIONS: tuple[str, ...] = (
+    "nada de pensamientos de",
+    "ningun pensamiento de",
+    "ningun plan de",
+    "ningun plan para",
     "nunca",
     "jamas",
     "ni loca",
@@ -1236,6 +1309,8 @@ NEGATIONS: tuple[str, ...] = (
 )
 
 PAST: tuple[str, ...] = (
+    "cuando me sali|deje|salí|dejé del? el? programa|grupo|iop|tratamiento",
+    "desde entonces",
     "hace|hacen ya? un|una|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|muchos|"
     "mucho|varios|algunos|1|2|3|4|5|6|7|8|9|10|11|12|15|20? ano|anos|mes|meses|tiempo|semanas",
     "el|la? ano|mes|verano|invierno|otono|primavera|semana|navidad pasado|pasada",

@@ -288,6 +288,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "me|mim fazer|fazendo|faco mal",
         "mal a|pra|para mim mesmo|mesma",
         "to|tou|estou|ta sangrando muito|demais|sem",
+        "nao|n consigo parar de bater a cabeca",
+        "nao|n consigo parar de me socar|bater|cortar",
+        "queimei|queimando o|meu braco|pulso|perna|mao com o? isqueiro|cigarro",
     ),
     "overdose_now": (
         "tomei|engoli todos|todas os|as|meus|minhas? remed*|comprim*|"
@@ -603,6 +606,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "depois disso nao|n importa mais",
         "hj|hoje e meu ultimo dia",
         "nao|n vai mais precisar de nada",
+        "se ainda estiver|tiver por aqui|viva|vivo",
+        "sumir de vez",
+        "n|nao chego no|ao|ate o? fim do? mes|semana|natal e|nem",
+        "se eu chegar ate segunda|terca|quarta|quinta|sexta|sabado|domingo|o|a",
     ),
     "method": (
         "me|se jogar|joga|jogo|joguei|jogando|jogue|atirar|atira|atiro|atirei|atirando|lancar|"
@@ -637,6 +644,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "vai|quer se matar|matra|jogar|enforcar",
         "disse q|que vai se matar|matra|jogar|enforcar",
         "carvao|carvão na|no garagem|quarto|carro",
+        "carvao",
+        "fita pra|para vedar",
+        "vedar a porta",
     ),
     "place": (
         "ponte|viaduto|passarela|predio|telhado|terraco|laje|sacada|parapeito|penhasco|"
@@ -646,6 +656,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "garagem",
         "ultimo andar",
         "telhado|laje|terraco",
+        "plataforma|trilho|motel",
     ),
     "weapon": (
         "arma|armas|revolver|pistola|espingarda|garrucha|rifle|oitao|calibre",
@@ -653,6 +664,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "facao|canivete|lamina|laminas|gilete|giletes|navalha|estilete|corda|cordas|veneno|"
         "chumbinho",
         "soda caustica",
+        "me mostrou uma|a|o arma|revolver|faca|corda",
     ),
     "farewell": (
         "despedida|despedidas|despedir|despedi|despeco|despedindo|despedisse|despedirei",
@@ -721,6 +733,16 @@ CUES: dict[str, tuple[str, ...]] = {
         "se despedindo|se despediu",
         "me despedi de todos",
         "me despedi de todo mundo",
+        "fiz as pazes",
+        "foi uma boa amiga|um bom amigo",
+        "por ter tentado",
+        "vcs|voces sao os ultimos",
+        "a carta ta|esta na",
+        "escrevi tudo pra",
+        "ultima mensagem",
+        "escreveu uma carta pra|para cada",
+        "so pra alguem saber",
+        "pra|para alguem saber",
     ),
     "harm": (
         "me|se cortar|corto|cortando|cortei",
@@ -739,6 +761,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "pulsos|braco|bracos cortados|cortado",
         "fiz|fiz uns|fiz varios|cortei na|no|nos coxa|coxas|braco|bracos|pulso|pulsos",
         "tenho que|q me machucar|cortar|ferir",
+        "o quao fundo",
+        "amarrei no pulso",
+        "bater a cabeca na parede",
     ),
     "overuse": (
         "tomei|tomou|engoli|engoliu|tomaram|tomamos todos|todas|tudo os|as|meus|minhas|seus|"
@@ -766,6 +791,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "misturei|misturando os? remedios|comprimidos",
         "tudo de uma vez",
         "tomar tudo junto",
+        "do que|q devia",
+        "cheirei|usei|tomei tudo",
     ),
     "body": (
         "sangrando|sangrar|sangrou|sangrei|sangra",
@@ -813,6 +840,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "peito apertado|estranho",
         "tremo|tremendo inteiro|inteira",
         "vomitei|vomitando sangue",
+        "tudo girando",
+        "quase nao|n to respirando",
+        "coracao explodindo",
+        "to me sentindo estranho",
     ),
     "violence": (
         "vai|ia|vao|iam me|mim furar|esfaquear|matar|enforcar|esganar",
@@ -839,6 +870,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "apontou|apontando|aponta a|uma|o arma|revolver|pistola|faca",
         "me deu um tapa|soco|murro|chute",
         "ele|ela me mata|matava",
+        "ele|ela acaba comigo",
+        "deu um soco na parede",
+        "jurou q|que se eu sair|pisar",
+        "jogou uma|a faca|garrafa|prato em mim",
+        "se eu sair hj|hoje|agora? ele|ela me mata",
     ),
     "fear_self": (
         "medo de mim",
@@ -890,7 +926,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "nao|n tenho mais forca|forcas",
         "paro|parar de tentar",
     ),
-    "drugs": (_DRUGS,),
+    "drugs": (_DRUGS, "tramal|stilnox|gabapentina|carbolitium|quetiapina|cachaca|pinga|pedra"),
     "stockpile": (
         "juntei|juntando|guardei|guardando|guardo|estoquei|estocando|acumulei|acumulando|"
         "escondi|escondendo|separei|separando",
@@ -959,6 +995,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "ja pensei em cada passo|tudo",
         "chegou a hora",
         "ja tenho data|dia|hora",
+        "ja sei qual|onde",
+        "ja ta tudo acertado|pensado|combinado",
+        "cronometrando",
+        "ja sei como vai ser",
+        "marquei pro dia",
+        "nao to falando do programa",
+        "n to falando do programa",
     ),
     "now": (
         "agora|agr|agorinha",
@@ -985,6 +1028,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "aqui do|ao lado",
         "ta la fora",
         "me esperando la fora|no carro",
+        "ja ta no|na",
+        "aqui na mao",
+        "do meu lado",
     ),
     "other": (
         f"meu|minha|o|a|do|da|pelo|pela|sou {_OTHER}",
@@ -997,11 +1043,18 @@ CUES: dict[str, tuple[str, ...]] = {
         "meu parceiro|amigo|brother|mano|parca|colega",
         "sou a|o mae|pai|irma|irmao|esposa|marido|namorada|namorado|filha|filho|amiga|amigo",
         "a mae|o pai|a irma|o irmao|a esposa|o marido|a filha|o filho do|da|de",
+        "aqui e a esposa|mae|irma|filha do|da",
+        "aqui e o marido|pai|irmao|filho do|da",
     ),
     "afraid": (
         "medo",
         "com medo",
         "apavorada|apavorado|assustada|assustado",
+        "nao sei se consigo sair de casa",
+        "pegou a chave do carro",
+        "banheiro trancada|trancado",
+        "trancada|trancado no banheiro",
+        "nao e seguro voltar",
     ),
     "do_it": (
         "como|quando vou fazer",
@@ -1028,6 +1081,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "to usando|cheirando|fumando|bebendo",
         "usei de novo",
         "continuo usando|bebendo",
+        "voltei a usar",
+        "vou usar a mesma",
     ),
     "unsafe_use": (
         "batizado|batizada",
@@ -1041,11 +1096,18 @@ CUES: dict[str, tuple[str, ...]] = {
         "medo de ser a|o proxima|proximo",
         "medo de nao|n acordar",
         "ninguem vai me achar",
+        "nao|n tenho mais a tolerancia",
+        "ta batizada|batizado",
+        "acho q|que tem fentanil",
+        "tem|tinha|veio|vem fentanil|fentanila nele|nisso|nesses|nessas|neles",
     ),
     "reckless": (
         "nao|n ligo mais",
         "tanto faz o que|q acontecer",
         "nao|n to nem ai",
+        "mesmo assim",
+        "assim mesmo",
+        "se n|nao acordar beleza",
     ),
     "settled": (
         "ja? paguei o aluguel do|dos proximo|mes|proximos",
@@ -1061,6 +1123,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "conversei|falei com ela|ele pra|para ela|ele ficar com meus filhos",
         "fiz o seguro de vida",
         "deixei tudo pensado|organizado|arrumado|certo",
+        "deixei combinado|acertado que|q",
     ),
     "has_plan": (
         "tem|tinha um|o plano",
@@ -1256,6 +1319,9 @@ IDIOMS: tuple[str, ...] = (
 )
 
 NEGATIONS: tuple[str, ...] = (
+    "nenhum pensamento de",
+    "nenhum plano de",
+    "nenhum plano pra",
     "nao",
     "n",
     "naum",
@@ -1273,6 +1339,8 @@ NEGATIONS: tuple[str, ...] = (
 
 # History markers: within a few words of a match they make it review.
 PAST: tuple[str, ...] = (
+    "quando eu? sai|saí|larguei|parei do|o programa|grupo|iop|tratamento",
+    "desde entao",
     "ha|faz alguns|uns|muitos|varios|tantos|1|2|3|4|5|6|7|8|9|10|um|dois|duas|tres|quatro|"
     "cinco|seis|sete|oito|nove|dez? anos|ano|meses",
     "ha|faz muito? tempo|tempos",

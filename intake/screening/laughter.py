@@ -12,7 +12,7 @@ from .patterns import Match
 
 LAUGHTER_WINDOW = 3
 _LAUGHTER = re.compile(
-    r"^(?:l+o+l+z?|lmf?ao+|rofl|(?:ha){2,}h?|(?:ja){2,}j?|(?:je){2,}|(?:he){2,}|k{3,}|(?:rs){2,}|xd+)$"
+    r"^(?:l+o+l+z?|lmf?ao+|rofl|(?:ha){2,}h?|(?:ja){2,}j?|(?:je){2,}|(?:he){2,}|k{3,}|(?:rs){2,}|xd+|jk|zoeira|zuera)$"
 )
 _SERIOUS = re.compile(
     r"\b(?:not|no) (?:joking|kidding|a joke)\b|\bno joke\b|\bfor real\b|\bfr\b|"
