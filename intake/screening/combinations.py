@@ -61,7 +61,7 @@ COMBINATIONS: tuple[tuple[str, tuple[frozenset[str], ...], int], ...] = tuple(
         ("plan", "place | decided farewell death", COMBINE_WINDOW),
         ("intent", "death | decided when now fear_self", COMBINE_WINDOW),
         ("intent", "burden hopeless | death", COMBINE_WINDOW),
-        ("means", "weapon | death fear_self decided when now body", COMBINE_WINDOW),
+        ("means", "weapon | death fear_self decided when now body harm", COMBINE_WINDOW),
         ("means", "drugs | stockpile", NEAR_WINDOW),
         ("means", "stockpile | death fear_self decided", COMBINE_WINDOW),
         (
@@ -89,7 +89,7 @@ COMBINATIONS: tuple[tuple[str, tuple[frozenset[str], ...], int], ...] = tuple(
         ("relapse_danger", "using | unsafe_use reckless death", COMBINE_WINDOW),
         ("relapse_danger", "unsafe_use | reckless", COMBINE_WINDOW),
         # "my mom says she has a plan and is at peace": someone else, a plan, a goodbye.
-        ("someone_else_acute", "other | has_plan decided | farewell death weapon", COMBINE_WINDOW),
+        ("someone_else_acute", "other | has_plan | farewell death weapon", COMBINE_WINDOW),
         # Affairs arranged ("left the keys and papers with my brother") are everyday alone;
         # with a burden, hopelessness, dying or a goodbye they are preparation.
         ("preparatory", "settled | burden hopeless death farewell", COMBINE_WINDOW),

@@ -338,7 +338,13 @@ def assess(text: str) -> tuple[str, str]:
     risky = [m for m in cues if m.concept in RISK_CUES]
     if not found and not risky and len(cues) < 2:
         return ROUTINE, ""
-    past = _tight_spans(table().past, ws)
+    # A history marker that is part of an idea's own words ("way more than i used to") is
+    # that idea, not history.
+    past = [
+        (s, e)
+        for s, e in _tight_spans(table().past, ws)
+        if not any(m.start <= s and e <= m.end and not m.loose for m in found + cues)
+    ]
     # Ideas told as someone's history or as worry ("i tried to kill myself in 2021"): the
     # cues inside them are that story, not a second idea about now.
     told = [m for m in found if m.concept in ("past_attempt", "worry_other")]

@@ -829,6 +829,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "box cutter|cutter",
         "got|took the scissors|razor|blade|blades|knife out",
         "showed me a|his|her gun|pistol|knife|rope|rifle",
+        "ropes|guns|nooses",
     ),
     "farewell": (
         "goodbye|goodbyes|farewell",

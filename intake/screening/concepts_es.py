@@ -757,6 +757,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "subio|publico gracias por todo|adios",
         "pa|para que|q alguien sepa",
         "nomas pa que|q sepan",
+        "no fue|es culpa de ellos|ellas|nadie",
     ),
     "harm": (
         "cortarme|cortandome|autolesion*|autolastim*|rasgunarme|aranarme",
@@ -1176,6 +1177,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "has_plan": (
         "tiene|tenia un|el plan",
         "dice|dijo que|q tiene|tenia un plan",
+        "y que|q esta en paz",
     ),
 }
 

@@ -743,6 +743,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "escreveu uma carta pra|para cada",
         "so pra alguem saber",
         "pra|para alguem saber",
+        "nao|n foi culpa deles|delas|de ninguem",
     ),
     "harm": (
         "me|se cortar|corto|cortando|cortei",
@@ -1002,6 +1003,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "marquei pro dia",
         "nao to falando do programa",
         "n to falando do programa",
+        "comprei o|a carvao|corda|fita",
     ),
     "now": (
         "agora|agr|agorinha",
@@ -1061,6 +1063,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "vou fazer isso|isto",
         "fazer isso|isto hoje|hj",
         "resolvo|resolver|resolvendo isso de uma vez",
+        "vou fazer hj|hoje|amanha|isso|agora",
     ),
     "voices": (
         "as|uma|a vozes|voz me manda|mandam|diz|dizem|disse|falam|fala pra|para|que|q",
@@ -1128,6 +1131,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "has_plan": (
         "tem|tinha um|o plano",
         "diz|disse|fala|falou que|q tem|tinha um plano",
+        "e que|q ta|esta em paz",
     ),
 }
 
