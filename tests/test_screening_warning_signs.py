@@ -50,6 +50,15 @@ URGENT = [
     ("relapse_danger", "acho que tem fentanil mas vou tomar assim mesmo"),
     ("partner_danger", "he threw a bottle at me an hour ago, not safe to go back inside"),
     ("someone_else_acute", "my brother showed me a gun tonight and said he has a plan"),
+    # Guarded plans and means: the act unnamed, the thing bought or at hand.
+    ("plan", "bought the charcoal and the tape for the vents. just so somebody knows"),
+    ("plan", "compre el carbon y la cinta pa tapar las rendijas del cuarto"),
+    ("plan", "comprei o carvao e a fita pra vedar a porta"),
+    ("means", "sitting here with the razor blades thinking about how deep"),
+    ("relapse_danger", "my tolerance is gone and im about to use the same amount i used to"),
+    # Someone else at peace with a plan.
+    ("someone_else_acute", "mi mama dice que ya tiene un plan y que esta en paz"),
+    ("someone_else_acute", "minha mae diz que tem um plano e que ta em paz"),
     # A date picked and a goodbye.
     ("preparatory", "picked the day, saturday. sorry to whoever reads this"),
     ("preparatory", "ya tengo fecha, el sabado. perdon a quien lea esto"),

@@ -898,6 +898,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "wrote a letter to each of",
         "just so somebody|someone knows",
         "just wanted somebody|someone to know",
+        "is|im|shes|hes at peace with it|now",
     ),
     "harm": (
         "cutting|cuttin|cut|burning|burned|burnt|hitting|punching|banging|scratching|carving "

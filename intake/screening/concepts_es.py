@@ -758,6 +758,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "pa|para que|q alguien sepa",
         "nomas pa que|q sepan",
         "no fue|es culpa de ellos|ellas|nadie",
+        "que|q esta|estoy en paz",
     ),
     "harm": (
         "cortarme|cortandome|autolesion*|autolastim*|rasgunarme|aranarme",
@@ -1177,7 +1178,6 @@ CUES: dict[str, tuple[str, ...]] = {
     "has_plan": (
         "tiene|tenia un|el plan",
         "dice|dijo que|q tiene|tenia un plan",
-        "y que|q esta en paz",
     ),
 }
 

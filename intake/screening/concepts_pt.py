@@ -744,6 +744,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "so pra alguem saber",
         "pra|para alguem saber",
         "nao|n foi culpa deles|delas|de ninguem",
+        "que|q ta|esta|to|estou em paz",
     ),
     "harm": (
         "me|se cortar|corto|cortando|cortei",
@@ -1131,7 +1132,6 @@ CUES: dict[str, tuple[str, ...]] = {
     "has_plan": (
         "tem|tinha um|o plano",
         "diz|disse|fala|falou que|q tem|tinha um plano",
-        "e que|q ta|esta em paz",
     ),
 }
 
