@@ -78,7 +78,8 @@ def test_the_committed_model_is_what_the_training_data_gives(examples) -> None:
 
 
 def test_the_model_file_stays_small() -> None:
-    assert learned.MODEL_PATH.stat().st_size < 1_000_000
+    # About 1 MB for some 5,000 training messages; it grows with the sets, slowly.
+    assert learned.MODEL_PATH.stat().st_size < 1_500_000
 
 
 def test_the_layer_only_ever_raises_a_routine_message_to_review(examples) -> None:

@@ -25,6 +25,11 @@ SPAM = [
     "a great replacement, would you consider linking to it?",
     "Hola, su sitio web se ve anticuado y no carga bien en el celular. ¿Puedo enviarles "
     "algunos ejemplos? Diseño de páginas web a buen precio.",
+    # Outsourced services, with the footer of a mass mailing.
+    "We provide dedicated virtual assistants for clinics at $8/hour. Reply STOP to "
+    "unsubscribe. vahelp.example",
+    "Oferecemos vídeos explicativos e perfil da empresa no Google para clínicas. Responda "
+    "SAIR para descadastrar. agencia.example",
     # Dating bait.
     "hey im new in town and a bit lonely, check out my profile at meet-near.example",
     "Oi, sou nova na cidade, veja minhas fotos em encontros.example 😘",
@@ -36,6 +41,8 @@ PEOPLE = [
     "i moved, im new in town and want to join the evening group",
     "tengo una factura pendiente del programa, puedo pagar cuando vuelva?",
     "minha mae viu minhas fotos da formatura e disse que eu devia voltar pro grupo",
+    "please unsubscribe me from the reminder texts, i found a program closer to home",
+    "i work as a virtual assistant now, do you have evening groups?",
 ]
 
 

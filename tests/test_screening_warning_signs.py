@@ -59,6 +59,10 @@ URGENT = [
     # Someone else at peace with a plan.
     ("someone_else_acute", "mi mama dice que ya tiene un plan y que esta en paz"),
     ("someone_else_acute", "minha mae diz que tem um plano e que ta em paz"),
+    # Said formally, or in two short plain sentences.
+    ("intent", "i no longer wish to go on living, and i intend to act on that"),
+    ("self_harm_now", "i cut tonight and it wont stop bleeding"),
+    ("intent", "using every day again. dont care anymore if i wake up"),
     # A date picked and a goodbye.
     ("preparatory", "picked the day, saturday. sorry to whoever reads this"),
     ("preparatory", "ya tengo fecha, el sabado. perdon a quien lea esto"),
@@ -177,3 +181,19 @@ def test_a_denial_with_a_quantifier_is_a_denial(text) -> None:
 )
 def test_no_reason_to_live_is_not_a_denial(text) -> None:
     assert risk_level(text)[0] != Level.ROUTINE, (text, risk_level(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my short story is about a character who wants to die, can i still join teen group",
+        "meu personagem no jogo morreu umas 50 vezes ontem kkkk, posso voltar segunda?",
+        "overdosed on netflix all weekend, time to get back on track",
+        "en la pandemia llegue a pensar en quitarme la vida. eso ya paso, quiero volver",
+        "back in 2021 i was in a dark place and had a plan to end things. im okay now",
+        "nada de ideas suicidas ni cortarme, pura ansiedad",
+        "sem ideacao suicida, so ansiedade. quando posso comecar?",
+    ],
+)
+def test_fiction_idioms_and_history_are_not_urgent(text) -> None:
+    assert risk_level(text)[0] != Level.URGENT, (text, risk_level(text))

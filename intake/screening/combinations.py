@@ -76,17 +76,17 @@ COMBINATIONS: tuple[tuple[str, tuple[frozenset[str], ...], int], ...] = tuple(
         # "I've decided to do it on Monday" may be about coming back: the act unnamed, a
         # resolve and a time together.
         ("plan", "do_it | decided | when", COMBINE_WINDOW),
-        ("someone_else_acute", "other | farewell weapon body overuse method harm", 30),
+        ("someone_else_acute", "other | farewell weapon body overuse method harm stockpile", 30),
         # Someone else talking of dying (read whole as ``worry_other``), with a plan, a
         # goodbye, a weapon or their body in danger: acute, not a worry.
         (
             "someone_else_acute",
-            "worry_other | has_plan farewell weapon body overuse method harm stockpile",
+            "worry_other | has_plan farewell weapon body overuse method harm stockpile place",
             COMBINE_WINDOW,
         ),
         ("self_harm_now", "voices | harm method death place weapon do_it", COMBINE_WINDOW),
         # Using again where it can kill: laced, alone, tolerance gone, or not caring.
-        ("relapse_danger", "using | unsafe_use reckless death", COMBINE_WINDOW),
+        ("relapse_danger", "using | unsafe_use reckless death body", COMBINE_WINDOW),
         ("relapse_danger", "unsafe_use | reckless", COMBINE_WINDOW),
         # "my mom says she has a plan and is at peace": someone else, a plan, a goodbye.
         ("someone_else_acute", "other | has_plan | farewell death weapon", COMBINE_WINDOW),

@@ -80,6 +80,12 @@ PROGRAM = frozenset(
     "iop program programa grupo group treatment tratamiento tratamento sessions sesiones "
     "sessoes clinic clinica therapy terapia meetings reuniones reunioes".split()
 )
+# Verbs that tell the past, for a history marker further back in the same sentence.
+PAST_VERBS = frozenset(
+    "had was were tried wanted thought planned felt "
+    "tenia tuve quise pense pensaba intente llegue estaba estuve pase "
+    "tinha tive quis pensei pensava tentei cheguei estava estive passei".split()
+)
 # A first-person subject starts a new clause: a negation before it governs something else.
 CLAUSE_STARTS = frozenset("i im ive id ill yo eu".split())
 # After a history marker, only these bring a message back to now ("...last year, and i want
@@ -361,9 +367,12 @@ def assess(text: str) -> tuple[str, str]:
 
     ideas = [m.start for m in found + cues if m.concept in RISK_CUES or m.concept in CONCEPT_CODES]
 
-    # Sentences about the program ("i quit iop in march"): their history there, not the
-    # danger's, when the danger is told in another sentence.
-    about_program = {sentence[i] for i, w in enumerate(ws) if w in PROGRAM}
+    # History markers told of the program ("i quit iop in march", "fiz o grupo ano passado"):
+    # their attending, not the danger's, when the danger is told in another sentence.
+    near_program = [i for i, w in enumerate(ws) if w in PROGRAM]
+
+    def of_program(s: int, e: int) -> bool:
+        return any(s - 3 <= i <= e + 3 for i in near_program)
 
     def is_past(m: Match) -> bool:
         # History told before the match counts in its own sentence ("i left group last
@@ -372,7 +381,11 @@ def assess(text: str) -> tuple[str, str]:
         # again"); told after the match ("... that was in 2019"), unless "again" or
         # something at hand follows.
         for s, e in past:
-            if e <= m.start and m.start - e <= PAST_WINDOW:
+            # Further back in the same sentence when its verbs are in the past ("back in
+            # 2021 i was in a dark place and had a plan").
+            if e <= m.start and (
+                m.start - e <= PAST_WINDOW or PAST_VERBS.intersection(ws[e : m.end])
+            ):
                 if (
                     sentence[s] == sentence[m.start]
                     and not PRESENT & set(ws[e : m.start])
@@ -382,7 +395,7 @@ def assess(text: str) -> tuple[str, str]:
             elif m.start < e and s < m.end + PAST_WINDOW:
                 if PRESENT & set(ws[m.end : s]):
                     continue  # "... safe tonight. i used to come on thursdays": now, then
-                if sentence[s] != sentence[m.start] and sentence[s] in about_program:
+                if sentence[s] != sentence[m.start] and of_program(s, e):
                     continue  # "... keys in my hand. i quit iop in march": their attending
                 if any(e <= x <= e + 4 for x in ideas if x >= m.end):
                     continue  # "... semana passada ela falou em pular": it tells what follows

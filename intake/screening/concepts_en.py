@@ -209,6 +209,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "dont want to do this any more being alive",
         "do not want to do this anymore being alive",
         "do not want to do this any more being alive",
+        "dont wish|want to go on living|live|be alive",
+        "no longer wish|want to go on living|live|be alive",
+        "do not wish|want to go on living|live|be alive",
+        "intend to act on it|that|this",
+        "dont care anymore if i wake|die|live",
+        "dont care any more if i wake|die|live",
+        "do not care anymore if i wake|die|live",
+        "do not care any more if i wake|die|live",
+        "dont care if my heart gives out|stops",
+        "do not care if my heart gives out|stops",
+        "disappointed i didnt crash|die|wake",
+        "disappointed i did not crash|die|wake",
     ),
     "plan": (
         "have|got|made|making a plan to die|end|kill|jump|hang|overdose|od",
@@ -318,6 +330,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "going to use|take|shoot|do|swallow all of it|them in one go",
         "planning to use|take|shoot|do|swallow all of it|them in one go",
         "use|take|shoot|swallow the whole bag|bottle|pack|thing at once|tonight",
+        "ive|got it|this|everything planned|set|scheduled for friday|saturday|sunday|monday|"
+        "tuesday|wednesday|thursday|tonight|tomorrow|next|after|this",
+        "i have it|this|everything planned|set|scheduled for friday|saturday|sunday|monday|"
+        "tuesday|wednesday|thursday|tonight|tomorrow|next|after|this",
+        "so it looks like an accident",
+        "picked|chose the place|spot and the time|day|date",
+        "worked out how and when",
     ),
     "means": (
         f"{_DRUGS} saved|stockpiled|stashed|hoarded|lined|hidden|collected|piled",
@@ -458,6 +477,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "relapsed|relapse on|with cutting",
         "bleeding through the|my towel|bandage|gauze|shirt",
         "cant|cannot stop hitting|punching|banging my head|myself",
+        "bleeding badly|bad from my arm|arms|wrist|wrists|leg|legs",
+        "bleeding a lot from my arm|arms|wrist|wrists|leg|legs",
     ),
     "overdose_now": (
         "overdosing",
@@ -730,7 +751,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 # As everywhere, "a|b" is one word of several, so each multi-word wording is its own line.
 CUES: dict[str, tuple[str, ...]] = {
     "death": (
-        "die|dying|dead",
+        "die|dying",
+        "be|was|were|better|rather dead",
         "suicid*|sucid*|kms|unaliv*",
         f"kill|killing|end|ending {_ME}|it|everything|things",
         "end|ending my life",
@@ -790,6 +812,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "if im still here|around|alive",
         "tired of waking up",
         "the last time you|yall will see|hear from me",
+        "wont be around|here after this|next|friday|the",
+        "the insurance money",
+        "better off with the insurance|money|policy",
     ),
     "method": (
         "jump|jumping|jumped|leap|leaping off|from",
@@ -813,6 +838,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "charcoal",
         "tape for|on|around the door|vents",
         "seal the door|vents|windows",
+        "drive|crash|steer into the median|wall|tree|pole|truck|river|lake|ocean",
+        "walk into the river|lake|ocean|sea",
     ),
     "place": (
         "bridge|overpass|viaduct|rooftop|roof|ledge|cliff|tracks|railyard|railroad|freeway",
@@ -899,6 +926,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "just so somebody|someone knows",
         "just wanted somebody|someone to know",
         "is|im|shes|hes at peace with it|now",
+        "mailed|sent the|my letters|letter to",
+        "tell them im grateful",
+        "deleted|deleting all? my socials|accounts|instagram|facebook",
+        "part of me wants someone to stop me",
     ),
     "harm": (
         "cutting|cuttin|cut|burning|burned|burnt|hitting|punching|banging|scratching|carving "
@@ -919,6 +950,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "how deep",
         "wrapped on|around my wrist",
         "hitting|punching|banging my head",
+        "i cut|sliced tonight|today|again|deep|myself|my",
+        "cuts on|up her|his|both arms|wrists|legs",
+        "cuts all over her|his|both arms|wrists|legs",
+        "going to finish it",
+        "doing more each time on purpose",
     ),
     "overuse": (
         f"took|taken|swallowed|downed|popped too? like? {_NUMBERS}|6|7|8|9|11",
@@ -986,6 +1022,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "im getting so dizzy",
         "cant breathe",
         "can barely breathe",
+        "wont|doesnt|cant stop bleeding",
+        "will not stop bleeding",
+        "its still bleeding",
+        "had a seizure",
+        "shaking so bad|badly",
+        "cant keep my eyes open",
     ),
     "violence": (
         f"{_VIOLENCE} me|us",
@@ -1009,6 +1051,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "punched|hit|kicked|slammed the wall next to|by my head|face",
         "said|says he|she will|ll|gonna|going kill me if",
         "threw|throws|thrown a|the knife|bottle|plate|glass at me",
+        "coming for|after me",
+        "said|saying theyll|theyre come back|coming back",
+        "said|saying they will come back|coming back",
     ),
     "fear_self": (
         "scared|afraid|terrified of myself",
@@ -1037,6 +1082,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "hopeless",
         "nothing will ever? get better|change",
         "never get|gets better",
+        "dead inside",
+        "feel|feeling|im|am dead inside",
     ),
     "drugs": (_DRUGS, _ALCOHOL, "ambien|lithium|gabapentin|trazodone|seroquel|blues|bars|zolpidem"),
     "stockpile": (
@@ -1053,6 +1100,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "bunch|handful|pile of",
         "kept|keeping|saved all of? his|her|my|the",
         "count|counting them",
+        "pills|meds ready",
+        "pills|meds lined up",
+        "has|have the pills|meds ready",
+        "counting them|the pills|the meds",
     ),
     "when": (
         _TONIGHT,
@@ -1111,6 +1162,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "not the program i mean",
         "i dont mean the program",
         "has everything figured out",
+        "i know which|exactly which|what",
+        "written the date",
+        "everythings set for",
+        "everything is set for",
+        "the date on my calendar",
     ),
     "now": (
         "right|rite now",
@@ -1159,6 +1215,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "took my car keys|phone|keys",
         "locked in the bathroom|room",
         "not safe to go back|home|inside",
+        "knows where i live",
+        "waited for me outside",
     ),
     "do_it": (
         "how|when im going|gonna to? do it",
@@ -1223,6 +1281,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "my tolerance is gone",
         "fent|fentanyl in these|them|it|this|that",
         "theres fent|fentanyl in these|this|that",
+        "and im alone",
+        "nobody to watch me|look after me",
+        "no one to watch me|look after me",
+        "driving drunk|high|like this",
+        "its strong|really strong",
     ),
     "reckless": (
         "dont care anymore",
@@ -1236,6 +1299,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "whatever happens",
         "if i dont wake up",
         "if i dont wake i dont wake",
+        "on purpose",
     ),
     "settled": (
         "bills|rent are|is paid through|until|for|up",
@@ -1253,6 +1317,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "wrote out the? instructions",
         "left|put|gave the|my keys and the? papers|documents with|for|to",
         "made sure my|the cat|dog|cats|dogs goes|go to",
+        "made arrangements for my belongings|things|stuff|pets|dog|cats",
+        "take me off your|the reminder|mailing|waiting list|waitlist",
     ),
     "has_plan": (
         "he|she|they|hes|shes has|had|have a plan",
@@ -1263,6 +1329,8 @@ CUES: dict[str, tuple[str, ...]] = {
 }
 
 IDIOMS: tuple[str, ...] = (
+    "overdosed|od|ode on netflix|tv|chocolate|coffee|candy|sugar|caffeine|youtube|tiktok|pizza|"
+    "work|carbs",
     # Overwork, waits, bosses, cravings: "killing me" / "kill for" are not about dying.
     "is|are|was|were|s|been killing me",
     "kill|killing me lol|haha",
@@ -1400,6 +1468,10 @@ IDIOMS: tuple[str, ...] = (
 )
 
 NEGATIONS: tuple[str, ...] = (
+    "character who|that",
+    "story|poem|song|movie|show|book about",
+    "a character",
+    "my character",
     "zero thoughts of",
     "no thoughts of",
     "zero plan to",
@@ -1442,6 +1514,10 @@ NEGATIONS: tuple[str, ...] = (
 )
 
 PAST: tuple[str, ...] = (
+    "back when|then",
+    "during|in the pandemic|lockdown|covid",
+    "thats|that is|its behind me",
+    "in the past now",
     "when i left|quit|stopped the|my? program|group|iop|treatment",
     "since then",
     "years|year|yrs|yr ago",

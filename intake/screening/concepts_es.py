@@ -141,6 +141,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "quiero apagarme",
         "me durmiera y no despertara|amaneciera",
         "me da igual si despierto|amanezco o no",
+        "ya no deseo|quiero seguir viviendo",
+        "decepcionado|decepcionada de no haber chocado|muerto|muerta",
     ),
     "plan": (
         "tengo|hice|arme|planee|planeado|planeando un|el|mi? plan para|de matarme|morir|"
@@ -217,6 +219,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "tomarme|usar|meterme|tragarme todo|todas|todos de una vez",
         "tomarme|usar|meterme|tragarme todo|todas|todos de un jalon",
         "que parezca|paresca accidente",
+        "que|q parezca un? accidente",
+        "todo lo que|q me queda|sobro de una vez",
+        "escogi|elegi el lugar y la hora",
     ),
     "means": (
         "junte|guarde|guardado|juntado|acumulado|acumulando|juntando|guardando|escondi|"
@@ -335,6 +340,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "no para|deja|paro de sangrar",
         "se paso|pasó de sangre",
         "no puedo parar de golpearme|pegarme",
+        "me queme|quemé|quemo otra vez|con el encendedor|cigarro",
     ),
     "overdose_now": (
         f"me? tome|trague|meti|tomado|tragado todas|todos las|los|mis|sus? {_PILLS}",
@@ -614,6 +620,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "la ultima semana|vez q|que me van a ver",
         "ultima vez que|q me ven|ven",
         "si es que|q llego al|hasta el? lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin",
+        "cobrarian|cobrarían el seguro",
+        "mas muerto|muerta que vivo|viva",
+        "no pienso salir",
     ),
     "method": (
         "me|m aviento|tiro|lanzo|arrojo|boto del|desde|al|frente|por|abajo|debajo",
@@ -663,6 +672,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "carbon",
         "cinta pa|para tapar",
         "tapar las rendijas",
+        "caminar hasta el rio|mar|lago y no",
+        "entrar al mar y no",
     ),
     "place": (
         "puente|puentes|azotea|techo|cornisa|barranco|precipicio|acantilado|autopista|"
@@ -673,6 +684,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "garaje|garage|cochera",
         "edificio|techo|tejado|ventana",
         "anden|vias|metro|motel",
+        "rio|mar|lago|presa",
     ),
     "weapon": (
         "pistola|pistolas|arma|armas|escopeta|rifle|revolver|fusca|glock|bala|balas",
@@ -759,6 +771,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "nomas pa que|q sepan",
         "no fue|es culpa de ellos|ellas|nadie",
         "que|q esta|estoy en paz",
+        "queria|quería que|q alguien del programa|grupo lo supiera",
+        "audios|mensajes de despedida",
+        "fueron buena gente conmigo",
     ),
     "harm": (
         "cortarme|cortandome|autolesion*|autolastim*|rasgunarme|aranarme",
@@ -812,6 +827,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "me meti|tome|trague lo que|q me quedaba",
         "de las que|q debia",
         "toda la bolsa",
+        "y me pase|pasé",
+        "me pase|pasé de la dosis",
     ),
     "body": (
         "sangrando|sangra|sangrar|sangro",
@@ -864,6 +881,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "todo da vueltas",
         "me estoy mareando",
         "no puedo respirar",
+        "tengo el corazon a mil",
+        "me duele el brazo izquierdo",
+        "no puedo mantener los ojos abiertos",
+        "vomito|vomité|vomite sangre",
     ),
     "violence": (
         "me|nos va|van|iba|quiere|quieren|quiso a? matar|golpear|ahorcar|quemar",
@@ -901,6 +922,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "le dio un punetazo a la pared",
         "si me voy|salgo esta? noche? hoy? me mata",
         "me va a matar si me voy|salgo",
+        "me esperaron|esperaban afuera",
+        "dijeron que|q vuelven|volverian",
+        "me mando|mandó fotos de mi casa",
+        "viene por mi",
     ),
     "fear_self": (
         "no paro|dejo|puedo dejar de verlo|verla|verlos|verlas|mirarlo|mirarla",
@@ -914,6 +939,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "no me siento segura|seguro conmigo",
         "no me siento a salvo conmigo",
         "ya no me aguanto",
+        "ganas de agarrar el cuchillo",
+        "lo agarro y lo suelto",
     ),
     "burden": (
         "una carga",
@@ -1052,6 +1079,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "lo deje pa|para mi cumpleanos|cumple",
         "y no hablo del programa",
         "no hablo del programa",
+        "tengo fecha",
+        "ya lo tengo decidido",
+        "lo tengo decidido",
     ),
     "now": (
         "ahorita|ahoritita|ahoritica|ahoramismo",
@@ -1090,6 +1120,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "ya esta en la|el",
         "ya la siento",
         "lo siento ya",
+        "aqui en el buro|cajon|mesa",
+        "desde anoche",
     ),
     "other": (
         f"mi|mis {_FAMILY}",
@@ -1111,6 +1143,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "me quito las llaves|el telefono",
         "encerrada|encerrado en el bano",
         "no es seguro volver|regresar|entrar",
+        "sabe donde vivo",
     ),
     "do_it": (
         "hacerlo|hacerme",
@@ -1135,6 +1168,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "volvi a consumir",
         "me las voy a meter",
         "me voy a meter lo mismo",
+        "volvi|volví a tomar|beber|meterme",
+        "fumando piedra",
     ),
     "unsafe_use": (
         "trae|tiene|viene|vienen|venia con fentanilo|fenta",
@@ -1152,6 +1187,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "creo q|que vienen|traen con fentanilo",
         "traen|tienen|llevan|vienen fentanilo|fenta",
         "traen|tienen|llevan|vienen con fentanilo|fenta",
+        "viene|vienen fuerte",
+        "no tengo a nadie que me cuide",
+        "manejando asi|borracho|tomado",
+        "estoy sola|solo en la pieza|el cuarto",
     ),
     "reckless": (
         "ya no me importa nada",
@@ -1162,6 +1201,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "lo que pase que|q pase",
         "si no despierto ni modo",
         "me da igual",
+        "me dio|da igual",
     ),
     "settled": (
         "ya? pague|deje la|las renta|cuentas del? otro|proximo|siguiente mes",
@@ -1174,6 +1214,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "hable con ella|el para|pa que|q se quede con ellos|mis",
         "deje|dejé arreglado que|q",
         "que mi gato|perro se quede",
+        "cerre|cerré mi cuenta del banco",
+        "denme|den de baja de la lista",
+        "quien se queda con mis gatos|perros",
     ),
     "has_plan": (
         "tiene|tenia un|el plan",
@@ -1182,6 +1225,8 @@ CUES: dict[str, tuple[str, ...]] = {
 }
 
 IDIOMS: tuple[str, ...] = (
+    "sobredosis de netflix|series|cafe|chocolate|azucar|trabajo",
+    "me mato|mataron el final|capitulo",
     # "Me muero de risa / de ganas / de sueño", "muerto de cansancio".
     "muero|muere|mori|morimos|moria|muriendo|morir|morirme|morirse|muerta|muerto|muertos|"
     "muertas de|del|por la|el? risa|ganas|verguenza|pena|sueno|hambre|sed|frio|calor|cansancio|"
@@ -1281,6 +1326,11 @@ IDIOMS: tuple[str, ...] = (
 # A match starting within three words after one of these is cancelled. Only phrases that deny
 # crisis are listed: see the module docstring for why a bare "no" is not.
 NEGATIONS: tuple[str, ...] = (
+    "nada de ideas",
+    "sin ideas|ideacion|pensamientos",
+    "personaje que",
+    "cuento|historia|cancion|pelicula|serie|novela sobre|de",
+    "mi personaje",
     "nada de pensamientos de",
     "ningun pensamiento de",
     "ningun plan de",
@@ -1311,6 +1361,9 @@ NEGATIONS: tuple[str, ...] = (
 )
 
 PAST: tuple[str, ...] = (
+    "en ese|aquel entonces|tiempo",
+    "en|durante la pandemia|cuarentena",
+    "eso ya paso|pasó",
     "cuando me sali|deje|salí|dejé del? el? programa|grupo|iop|tratamiento",
     "desde entonces",
     "hace|hacen ya? un|una|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|muchos|"

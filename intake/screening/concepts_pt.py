@@ -106,6 +106,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nao|n ligo se eu? nao|n acordar|morrer",
         "nao|n vou|pretendo|penso parar ate nao|n acordar",
         "nao|n acho q|que chego|chegue viva|vivo ate|no|na|ao|o",
+        "ja nao|n quero mais continuar vivendo",
+        "decepcionado|decepcionada de nao|n ter batido|morrido",
     ),
     "plan": (
         "tenho|fiz|montei|planejei|tracei um? plano pra|para|de me|mim|se? matar|morrer|"
@@ -166,6 +168,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "vou|vo tomar|usar|engolir|meter tudo|todos|todas de uma vez",
         "tomar|usar|engolir tudo|todos|todas de uma vez hj|hoje|agora",
         "resolvo|resolver|acabo|acabar com isso de uma vez",
+        "escolhi o lugar e a hora",
+        "vai|vou entrar no mar e nao|n voltar",
+        "usar|tomar tudo que|q sobrou de uma vez",
     ),
     "means": (
         "guardei|juntei|separei|estoquei|acumulei|escondi os|as|meus|minhas|uns|umas? "
@@ -291,6 +296,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nao|n consigo parar de bater a cabeca",
         "nao|n consigo parar de me socar|bater|cortar",
         "queimei|queimando o|meu braco|pulso|perna|mao com o? isqueiro|cigarro",
+        "cortei fundo no pulso|braco",
+        "arrancando a pele",
     ),
     "overdose_now": (
         "tomei|engoli todos|todas os|as|meus|minhas? remed*|comprim*|"
@@ -610,6 +617,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "sumir de vez",
         "n|nao chego no|ao|ate o? fim do? mes|semana|natal e|nem",
         "se eu chegar ate segunda|terca|quarta|quinta|sexta|sabado|domingo|o|a",
+        "ficar|ficariam melhor com a pensao|o seguro",
+        "pra acabar logo",
     ),
     "method": (
         "me|se jogar|joga|jogo|joguei|jogando|jogue|atirar|atira|atiro|atirei|atirando|lancar|"
@@ -647,6 +656,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "carvao",
         "fita pra|para vedar",
         "vedar a porta",
+        "carvao",
     ),
     "place": (
         "ponte|viaduto|passarela|predio|telhado|terraco|laje|sacada|parapeito|penhasco|"
@@ -657,6 +667,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "ultimo andar",
         "telhado|laje|terraco",
         "plataforma|trilho|motel",
+        "mar|rio|represa|galpao",
     ),
     "weapon": (
         "arma|armas|revolver|pistola|espingarda|garrucha|rifle|oitao|calibre",
@@ -745,6 +756,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "pra|para alguem saber",
         "nao|n foi culpa deles|delas|de ninguem",
         "que|q ta|esta|to|estou em paz",
+        "deixei um bilhete",
+        "nao|n precisam me ligar mais",
+        "quem fica com a|o|meu|minha",
     ),
     "harm": (
         "me|se cortar|corto|cortando|cortei",
@@ -795,6 +809,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "tomar tudo junto",
         "do que|q devia",
         "cheirei|usei|tomei tudo",
+        "tudo que|q tinha de remedio|remedios",
+        "umas|tres|duas|quatro caixas",
     ),
     "body": (
         "sangrando|sangrar|sangrou|sangrei|sangra",
@@ -846,6 +862,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "quase nao|n to respirando",
         "coracao explodindo",
         "to me sentindo estranho",
+        "o sangue nao|n para",
+        "em carne viva",
+        "vomito|vomitei sangue",
     ),
     "violence": (
         "vai|ia|vao|iam me|mim furar|esfaquear|matar|enforcar|esganar",
@@ -877,6 +896,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "jurou q|que se eu sair|pisar",
         "jogou uma|a faca|garrafa|prato em mim",
         "se eu sair hj|hoje|agora? ele|ela me mata",
+        "vieram na minha porta",
+        "disseram que|q voltam",
+        "vem atras de mim",
     ),
     "fear_self": (
         "medo de mim",
@@ -888,6 +910,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "nao|n paro|consigo parar? de pensar em|na|no morrer|suicidio|sumir|morte|me|arma|corda",
         "nao|n paro|consigo parar? de pensar nisso",
         "medo de fazer|cometer uma? besteira|loucura",
+        "vontade de pegar a faca",
     ),
     "burden": (
         "um|uma|so|sou|ser|esse|este peso|fardo|estorvo",
@@ -943,6 +966,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "remed*|comprim*|pilul*|calmant* demais|sobrando|estocado|estocados",
         "de sobra",
         "guardado|guardada|guardadinho",
+        "fico contando eles|os comprimidos|os remedios",
     ),
     "when": (
         "hoje|hj a|de noite|madrugada",
@@ -1005,6 +1029,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "nao to falando do programa",
         "n to falando do programa",
         "comprei o|a carvao|corda|fita",
+        "ja esta|ta decidido",
+        "comprei carvao",
     ),
     "now": (
         "agora|agr|agorinha",
@@ -1034,6 +1060,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "ja ta no|na",
         "aqui na mao",
         "do meu lado",
+        "agora pouco",
+        "desde cedo",
     ),
     "other": (
         f"meu|minha|o|a|do|da|pelo|pela|sou {_OTHER}",
@@ -1058,6 +1086,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "banheiro trancada|trancado",
         "trancada|trancado no banheiro",
         "nao e seguro voltar",
+        "sabe onde eu moro",
     ),
     "do_it": (
         "como|quando vou fazer",
@@ -1087,6 +1116,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "continuo usando|bebendo",
         "voltei a usar",
         "vou usar a mesma",
+        "to|tô na pedra|farinha",
+        "voltei a beber|usar",
     ),
     "unsafe_use": (
         "batizado|batizada",
@@ -1104,6 +1135,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "ta batizada|batizado",
         "acho q|que tem fentanil",
         "tem|tinha|veio|vem fentanil|fentanila nele|nisso|nesses|nessas|neles",
+        "dirigindo bebado|bêbado",
     ),
     "reckless": (
         "nao|n ligo mais",
@@ -1112,6 +1144,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "mesmo assim",
         "assim mesmo",
         "se n|nao acordar beleza",
+        "de proposito",
     ),
     "settled": (
         "ja? paguei o aluguel do|dos proximo|mes|proximos",
@@ -1128,6 +1161,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "fiz o seguro de vida",
         "deixei tudo pensado|organizado|arrumado|certo",
         "deixei combinado|acertado que|q",
+        "deixei as contas pagas",
+        "organizei tudo",
     ),
     "has_plan": (
         "tem|tinha um|o plano",
@@ -1138,6 +1173,12 @@ CUES: dict[str, tuple[str, ...]] = {
 # A concept match overlapping one of these (tight) is cancelled.
 
 IDIOMS: tuple[str, ...] = (
+    "overdose de netflix|series|cafe|chocolate|acucar|trabalho",
+    "saudade de morrer",
+    "bagaco morto|morta",
+    "morto|morta de cansaco|cansado|cansada|sono",
+    "morrer pro velho eu|homem",
+    "morrer para o velho eu|homem",
     # dying of laughter, longing, shame, hunger...
     "morr*|mort* de rir|vergonha|vontade|saudade|saudades|fome|sono|sede|medo|ansiedade|"
     "susto|calor|frio|tedio|cansaco|inveja|curiosidade|raiva|preguica|amor|ciume|ciumes|"
@@ -1323,6 +1364,10 @@ IDIOMS: tuple[str, ...] = (
 )
 
 NEGATIONS: tuple[str, ...] = (
+    "sem ideacao|ideias|pensamentos",
+    "personagem que|no",
+    "meu personagem",
+    "conto|historia|musica|filme|serie|novela sobre|onde",
     "nenhum pensamento de",
     "nenhum plano de",
     "nenhum plano pra",
@@ -1343,6 +1388,10 @@ NEGATIONS: tuple[str, ...] = (
 
 # History markers: within a few words of a match they make it review.
 PAST: tuple[str, ...] = (
+    "naquela epoca",
+    "naquele tempo",
+    "na|durante a pandemia|quarentena",
+    "isso ja passou",
     "quando eu? sai|saí|larguei|parei do|o programa|grupo|iop|tratamento",
     "desde entao",
     "ha|faz alguns|uns|muitos|varios|tantos|1|2|3|4|5|6|7|8|9|10|um|dois|duas|tres|quatro|"

@@ -383,6 +383,27 @@ SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         (r"(?:\$|r\$) ?\d+(?:[.,]\d+)? ?(?:/ ?|per |por |al |a )(?:month|mes|mo)\b", 1),
     ],
     "b2b": [
+        # Outsourced services pitched to clinics.
+        (r"\b(?:virtual assistants?|asistentes? virtual(?:es)?|assistentes? virtua(?:l|is))\b", 2),
+        (r"\b(?:explainer videos?|videos? animados?|videos? explicativos?)\b", 2),
+        (
+            r"\b(?:google (?:maps|business profile|my business)|perfil de empresa en google|"
+            r"google meu negocio|perfil da empresa no google)\b",
+            2,
+        ),
+        (
+            r"\b(?:app development|desarrollo de (?:apps|aplicaciones)|desenvolvimento de apps|"
+            r"desenvolvimento de aplicativos)\b",
+            2,
+        ),
+        (r"\b(?:seo audit|auditoria seo|free audit|auditoria gratis|auditoria gratuita)\b", 2),
+        (r"\b(?:credentialing|payroll|crm) (?:services?|software|solutions?)\b", 2),
+        # The footer of a mass mailing.
+        (
+            r"\b(?:reply (?:stop|no|unsubscribe)|to unsubscribe|responda (?:stop|nao|sair)|"
+            r"responde (?:stop|no|baja)|darse de baja|descadastrar)\b",
+            2,
+        ),
         # Cold pitches to the clinic as a business: leads, chatbots, supplies.
         (r"\b(?:patient|qualified) (?:leads|acquisition)\b", 2),
         (r"\bpay per lead\b|\bper lead\b", 2),
