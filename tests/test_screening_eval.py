@@ -8,10 +8,10 @@ the messages: reading a held-out message to mend a rule would make the set a dev
 Targets not reached yet are marked ``xfail(strict=True)`` with the rate measured (``NOT_REACHED``):
 they are still run, and the day one is met the mark must go (a strict xfail that passes fails).
 
-The set here today is the third (written 2026-12-01 by an author who read neither the rules,
-the development sets nor the learned layer's data; crisis rows labelled with their idea by a
-second author under the same terms). It was measured once, with the rules and the learned
-layer as committed before it was installed: ``NOT_REACHED`` holds those counts. The two sets
+The set here today is the fourth (written 2026-12-01 by an author who read neither the rules,
+any set nor the learned layer's data, crisis rows labelled with their idea by the same
+author). It was installed before this round's rules were finished and measured once, with
+the rules and the learned layer as committed: ``NOT_REACHED`` holds those counts. The sets
 before it are in ``seen_*`` and in the learned layer's training data. When this set has been
 used to tune anything, write a fresh one and move this one to ``seen_*`` the same way.
 """
@@ -58,16 +58,14 @@ def urgent(s: Screening) -> bool:
 
 NOT_YET = "target not reached on this set yet"
 # (test, language or "pooled") -> "hits/total" measured, for each target not reached yet.
-# 2026-12-01, the third set, measured once. Flagged (rules + learned layer): en 44/45, es
-# 42/45, pt 41/45 (the rules alone 36, 36, 38). Urgent is the rules' alone (the learned layer
-# never makes a message urgent). Spam 55/66 quarantined (the rules alone 48/66).
+# 2026-12-01, the fourth set, measured once. Flagged (rules + learned layer): en 43/45, es
+# 43/45, pt 44/45 (the rules alone 38, 36, 36): met. Urgent is the rules' alone (the learned
+# layer never makes a message urgent). Spam 61/66 quarantined (the rules alone 54/66).
 NOT_REACHED = {
-    ("flagged", "es"): "42/45",
-    ("flagged", "pt"): "41/45",
-    ("urgent", "en"): "30/45",
-    ("urgent", "es"): "32/45",
-    ("urgent", "pt"): "34/45",
-    ("spam", "pooled"): "55/66",
+    ("urgent", "en"): "33/45",
+    ("urgent", "es"): "30/45",
+    ("urgent", "pt"): "29/45",
+    ("spam", "pooled"): "61/66",
 }
 
 
