@@ -42,8 +42,7 @@ is why the person is asked, why every page shows crisis help and why every inqui
 by a person. Screening is judged on evaluation sets it was never tuned on
 (``tests/data/screening/eval_*.jsonl``, ``make screening-eval``); a message it gets wrong in
 use belongs in ``dev_*.jsonl`` and its idea in a concept table (then retrain the learned
-layer). Today's ``eval_*`` is in the learned layer's training too: only a fresh set measures
-the two together.
+layer). The learned layer never trains on ``eval_*``: the set measures the two together.
 """
 
 from __future__ import annotations
