@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ..models import (
@@ -27,6 +29,8 @@ class PurgeResult:
     spam_deleted: int
     erased: int
     erased_clinical: int
+    # Messages on no inquiry (never matched, or discarded) whose words were erased.
+    erased_unmatched: int = 0
 
 
 def purge_expired(*, now: datetime | None = None, dry_run: bool = False) -> PurgeResult:
@@ -57,22 +61,57 @@ def purge_expired(*, now: datetime | None = None, dry_run: bool = False) -> Purg
         notes__isnull=False,
         updated_at__lte=now - timedelta(days=settings.RETENTION_CLINICAL_DAYS),
     ).distinct()
+    # A message on no inquiry: discarded by a coordinator (a wrong sender, spam) or never
+    # matched. Its words go like spam's once discarded, like a finished inquiry's if nobody
+    # ever attached it; the row and its Message-ID stay, so it is never read in again as new.
+    unmatched = InboundMessage.objects.filter(inquiry__isnull=True).exclude(
+        sender="", subject="", body="", quoted="", original=""
+    )
+    unmatched = unmatched.filter(
+        Q(
+            state=InboundMessage.State.DISCARDED,
+            received_at__lte=now - timedelta(days=settings.RETENTION_SPAM_DAYS),
+        )
+        | Q(
+            state=InboundMessage.State.UNMATCHED,
+            received_at__lte=now - timedelta(days=settings.RETENTION_CLOSED_DAYS),
+        )
+    )
     plain_ids = list(plain.values_list("pk", flat=True))
     clinical_ids = list(clinical.values_list("pk", flat=True))
-    result = PurgeResult(spam.count(), len(plain_ids), len(clinical_ids))
+    unmatched_ids = list(unmatched.values_list("pk", flat=True))
+    result = PurgeResult(spam.count(), len(plain_ids), len(clinical_ids), len(unmatched_ids))
     if dry_run:
         return result
     with transaction.atomic():
         spam.delete()
         for pk in plain_ids + clinical_ids:
             _erase(pk, now=now)
+        # Never matched in all that time: it leaves the unmatched list as discarded.
+        InboundMessage.objects.filter(pk__in=unmatched_ids).update(
+            state=InboundMessage.State.DISCARDED,
+            handled_at=Coalesce("handled_at", Value(now)),
+            **_ERASED_WORDS,
+        )
     logger.info(
-        "retention: spam deleted=%d erased=%d erased_clinical=%d",
+        "retention: spam deleted=%d erased=%d erased_clinical=%d erased_unmatched=%d",
         result.spam_deleted,
         result.erased,
         result.erased_clinical,
+        result.erased_unmatched,
     )
     return result
+
+
+# What a later message said, and who from: erased, the row kept.
+_ERASED_WORDS = {
+    "sender": "",
+    "sender_hash": "",
+    "subject": "",
+    "body": "",
+    "quoted": "",
+    "original": "",
+}
 
 
 def _erase(inquiry_id: int, *, now: datetime) -> None:
@@ -90,9 +129,7 @@ def _erase(inquiry_id: int, *, now: datetime) -> None:
     )
     # What the person wrote later (e-mail, text, the form): the words go; the row and its
     # Message-ID stay, so a mailbox read again never brings the message back as new.
-    InboundMessage.objects.filter(inquiry_id=inquiry_id).update(
-        sender="", sender_hash="", subject="", body="", quoted="", original=""
-    )
+    InboundMessage.objects.filter(inquiry_id=inquiry_id).update(**_ERASED_WORDS)
     InternalNote.objects.filter(inquiry_id=inquiry_id).delete()
     ContactAttempt.objects.filter(inquiry_id=inquiry_id).update(note="")
     OutboundMessage.objects.filter(inquiry_id=inquiry_id).update(body="")

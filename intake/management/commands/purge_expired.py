@@ -8,7 +8,10 @@ from intake import services
 
 
 class Command(BaseCommand):
-    help = "Delete old quarantined spam and erase personal data of long-finished inquiries."
+    help = (
+        "Delete old quarantined spam and erase personal data of long-finished inquiries and "
+        "of messages on no inquiry."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--dry-run", action="store_true", help="Only count; change nothing.")
@@ -19,5 +22,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{verb} delete {result.spam_deleted} quarantined spam inquiries; "
             f"{verb.lower()} erase personal data of {result.erased} finished inquiries and "
-            f"{result.erased_clinical} with clinical records."
+            f"{result.erased_clinical} with clinical records; {verb.lower()} erase "
+            f"{result.erased_unmatched} messages that are on no inquiry."
         )
