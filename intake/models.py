@@ -633,6 +633,8 @@ class InquiryEvent(models.Model):
         FOLLOW_UP_ADDED = "follow_up_added", _("Further message added")
         # The person wrote again with risk words: that message is an inquiry of its own.
         WROTE_AGAIN = "wrote_again", _("Wrote again: a separate inquiry")
+        # A further message through the form changed how or when to reach them (field names).
+        PREFERENCES_CHANGED = "preferences_changed", _("They changed their preferences")
         MESSAGE_RECEIVED = "message_received", _("Message received from the person")
         AUTO_REPLY_RECEIVED = "auto_reply_received", _("Automatic reply received")
         UNASSIGNED = "unassigned", _("Unassigned")

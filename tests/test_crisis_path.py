@@ -253,6 +253,72 @@ def test_a_further_ordinary_message_joins_the_open_inquirys_conversation(
     assert "Me again." not in to("on-duty@clinic.test")[0].body
 
 
+def test_a_further_message_brings_its_new_preferences_and_says_which(
+    django_capture_on_commit_callbacks,
+) -> None:
+    default_queue()
+    first = submit(
+        django_capture_on_commit_callbacks,
+        message=PLAIN,
+        phone="617 555 0134",
+        best_time="morning",
+        voicemail_ok=True,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.inquiry_submit(
+            submission=submission(
+                message="Evenings are better now, and texting is fine.",
+                phone="617 555 0134",
+                best_time="evening",
+                text_ok=True,
+                care_format="virtual",
+            )
+        )
+    first.refresh_from_db()
+    # What it answered replaces the old answers; what it left blank changes nothing.
+    assert (first.best_time, first.care_format, first.voicemail_ok) == (
+        "evening",
+        "virtual",
+        True,
+    )
+    assert first.text_ok and first.text_consent_at is not None
+    changed = first.events.get(kind=InquiryEvent.Kind.PREFERENCES_CHANGED)
+    assert sorted(changed.data["fields"]) == ["best_time", "care_format", "text_ok"]
+    assert "evening" not in json.dumps(changed.data)  # names of fields, never the answers
+
+
+def test_a_further_message_never_turns_texting_off_or_on_for_another_number(
+    django_capture_on_commit_callbacks,
+) -> None:
+    default_queue()
+    first = submit(
+        django_capture_on_commit_callbacks, message=PLAIN, phone="617 555 0134", text_ok=True
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        # The box left unticked on a second form is no STOP.
+        services.inquiry_submit(submission=submission(message="Me again.", phone="617 555 0134"))
+    first.refresh_from_db()
+    assert first.text_ok
+    assert not first.events.filter(kind=InquiryEvent.Kind.PREFERENCES_CHANGED).exists()
+
+    second = submit(
+        django_capture_on_commit_callbacks,
+        message=PLAIN,
+        email="kim@example.com",
+        phone="617 555 0199",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        # Texting agreed for a number the inquiry does not have: kept with the message only.
+        services.inquiry_submit(
+            submission=submission(
+                message="Text me here.", email="kim@example.com", phone="617 555 0111", text_ok=True
+            )
+        )
+    second.refresh_from_db()
+    assert not second.text_ok
+    assert InboundMessage.objects.get(inquiry=second).sender == "+16175550111"
+
+
 def test_once_the_inquiry_is_closed_a_new_message_makes_a_new_inquiry(
     django_capture_on_commit_callbacks,
 ) -> None:

@@ -431,7 +431,9 @@ def _build(capture) -> dict:
         services.overdue_flag(now=NOW + timedelta(days=5))
     with capture(execute=True):
         services.inquiry_submit(
-            submission=submission(email="rio@example.com", message="One more thing.")
+            submission=submission(
+                email="rio@example.com", message="One more thing.", best_time="evening"
+            )
         )
     event(released, InquiryEvent.Kind.FOLLOW_UP_ADDED, reason="resubmitted", data={})
     event(released, InquiryEvent.Kind.WROTE_AGAIN, reason="urgent", data={})

@@ -111,12 +111,15 @@ def test_a_coordinator_reads_the_reply_and_answers_it_from_a_template_threaded(p
     assert conversation.index(THEIR_WORDS) < conversation.index("Reply — lee")
 
 
-def write_through_the_form(page, message: str) -> None:
+def write_through_the_form(page, message: str, *, best_time: str = "") -> None:
     page.goto("/")
     page.fill("#id_message", message)
     page.get_by_role("radio", name="E-mail").check()
     page.fill("#id_email", "sam@example.com")
     page.check("#id_consent")
+    if best_time:
+        page.get_by_text("Tell us more, if you'd like").click()
+        page.get_by_label("Best time to reach you").select_option(label=best_time)
     with page.expect_navigation():
         page.click("input[type=submit]")
     page.wait_for_url("**/thanks/")
@@ -133,8 +136,8 @@ def test_writing_again_through_the_form_joins_the_open_conversation(
     assert [m.to for m in mail.outbox] == [["sam@example.com"]]
     mail.outbox.clear()
 
-    # The next day, the same person writes again from the same form.
-    write_through_the_form(page, "Also: evenings are easier for me now.")
+    # The next day, the same person writes again from the same form, with a new best time.
+    write_through_the_form(page, "Also: evenings are easier for me now.", best_time="After 5 pm")
     thanks = page.locator("main").inner_text()
     assert "We got your message" in thanks
     assert Inquiry.objects.count() == 1  # one conversation, not a second inquiry
@@ -157,5 +160,10 @@ def test_writing_again_through_the_form_joins_the_open_conversation(
         assert "Also: evenings are easier for me now." in further.inner_text()
         received = staff.locator("#timeline li", has_text="Message received from the person")
         assert "Through the form" in received.inner_text()
+        # Their newest answer is the one the team sees, and the timeline says it changed.
+        assert "Best: After 5 pm" in staff.locator("main").inner_text()
+        changed = staff.locator("#timeline li", has_text="They changed their preferences")
+        assert "best time" in changed.inner_text().lower()
+        assert Inquiry.objects.get().best_time == Inquiry.BestTime.EVENING
     finally:
         context.close()
