@@ -311,11 +311,14 @@ def test_a_further_message_never_turns_texting_off_or_on_for_another_number(
         # Texting agreed for a number the inquiry does not have: kept with the message only.
         services.inquiry_submit(
             submission=submission(
-                message="Text me here.", email="kim@example.com", phone="617 555 0111", text_ok=True
+                message="Text me here.",
+                email="kim@example.com",
+                phone="617 555 0111",
+                text_ok=True,
             )
         )
     second.refresh_from_db()
-    assert not second.text_ok
+    assert not second.text_ok and second.contact_method == "email"
     assert InboundMessage.objects.get(inquiry=second).sender == "+16175550111"
 
 

@@ -35,20 +35,20 @@ def take_new_preferences(inquiry: Inquiry, submission: Submission, *, now: datet
     given now and a number the inquiry has; turning it off is the STOP reply's, and a box
     left unticked on a second form says nothing."""
     changed = []
-    for name in PREFERENCE_FIELDS:
-        new = getattr(submission, name)
-        if new in ("", None) or new == getattr(inquiry, name):
-            continue
-        if name == "contact_method" and not _reachable_by(inquiry, new):
-            continue  # e.g. "call me" from a form that gave only an address
-        setattr(inquiry, name, new)
-        changed.append(name)
     phone = crypto.normalise_phone(submission.phone) if submission.phone else ""
     if submission.text_ok and not inquiry.text_ok and phone and phone == inquiry.phone:
         inquiry.text_ok = True
         inquiry.text_consent_at = now
         inquiry.text_consent_version = settings.CONSENT_VERSION
         changed += ["text_ok", "text_consent_at", "text_consent_version"]
+    for name in PREFERENCE_FIELDS:
+        new = getattr(submission, name)
+        if new in ("", None) or new == getattr(inquiry, name):
+            continue
+        if name == "contact_method" and not _reachable_by(inquiry, new):
+            continue  # "call me" from a form that gave only an address, texts without consent
+        setattr(inquiry, name, new)
+        changed.append(name)
     if not changed:
         return
     inquiry.save(update_fields=[*changed, "updated_at"])
@@ -65,4 +65,6 @@ def _reachable_by(inquiry: Inquiry, method: str) -> bool:
     """Whether the inquiry has what this way of reaching them needs."""
     if method == Inquiry.ContactMethod.EMAIL:
         return bool(inquiry.email)
+    if method == Inquiry.ContactMethod.TEXT:
+        return bool(inquiry.phone and inquiry.text_ok)
     return bool(inquiry.phone)
