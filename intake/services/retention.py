@@ -40,6 +40,8 @@ def purge_expired(*, now: datetime | None = None, dry_run: bool = False) -> Purg
     untouched for RETENTION_CLOSED_DAYS (no reassessment notes) or RETENTION_CLINICAL_DAYS
     (with notes) have every personal and free-text field erased, notes' clinical text
     included; status, times, queue and events stay, so the dashboard's figures do not move.
+    A message on no inquiry loses its words RETENTION_SPAM_DAYS after it arrived once
+    discarded, RETENTION_CLOSED_DAYS after it arrived if nobody ever attached it.
     The audit log is never purged.
     """
     now = now or timezone.now()
