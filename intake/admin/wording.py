@@ -309,9 +309,8 @@ def event_words(event: InquiryEvent, *, messages: dict, people: dict, zone: tzin
         elif channel:
             words.append(gettext("by %(channel)s") % {"channel": channel.lower()})
     elif kind == Event.PREFERENCES_CHANGED:
-        fields = [f.removesuffix("_id") for f in data.get("fields", [])]
-        known = {f.name: f for f in Inquiry._meta.get_fields() if hasattr(f, "verbose_name")}
-        words.append(", ".join(str(known[f].verbose_name) for f in fields if f in known))
+        names = {f.attname: str(f.verbose_name) for f in Inquiry._meta.concrete_fields}
+        words.append(", ".join(names[f] for f in data.get("fields", []) if f in names))
     elif kind == Event.WROTE_AGAIN:
         level = _label(Priority, reason)
         words.append(gettext("risk level: %(level)s") % {"level": level} if level else "")

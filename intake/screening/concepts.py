@@ -86,6 +86,14 @@ PAST_VERBS = frozenset(
     "tenia tuve quise pense pensaba intente llegue estaba estuve pase "
     "tinha tive quis pensei pensava tentei cheguei estava estive passei".split()
 )
+# Living somewhere or with someone is everyday (``_living_somewhere``).
+LIVING = frozenset("live living lived vivir viviendo viver vivendo morar morando".split())
+SOMEWHERE = frozenset(
+    # Not "no": in Spanish it is a denial ("ya no quiere vivir no sabemos donde esta").
+    "in with near on en con cerca lejos junto em com perto longe na nas nos num numa "
+    "neste nesta nesse nessa".split()
+)
+WORLD = frozenset("world mundo planet planeta earth tierra terra".split())
 # A first-person subject starts a new clause: a negation before it governs something else.
 CLAUSE_STARTS = frozenset("i im ive id ill yo eu".split())
 # After a history marker, only these bring a message back to now ("...last year, and i want
@@ -293,15 +301,6 @@ def read(text: str) -> Reading:
         ws,
         sentence,
     )
-
-
-LIVING = frozenset("live living lived vivir viviendo viver vivendo morar morando".split())
-SOMEWHERE = frozenset(
-    # Not "no": in Spanish it is a denial ("ya no quiere vivir no sabemos donde esta").
-    "in with near on en con cerca lejos junto em com perto longe na nas nos num numa "
-    "neste nesta nesse nessa".split()
-)
-WORLD = frozenset("world mundo planet planeta earth tierra terra".split())
 
 
 def _living_somewhere(ws: list[str]) -> list[tuple[int, int]]:

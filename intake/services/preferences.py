@@ -40,7 +40,7 @@ def take_new_preferences(inquiry: Inquiry, submission: Submission, *, now: datet
         inquiry.text_ok = True
         inquiry.text_consent_at = now
         inquiry.text_consent_version = settings.CONSENT_VERSION
-        changed += ["text_ok", "text_consent_at", "text_consent_version"]
+        changed.append("text_ok")
     for name in PREFERENCE_FIELDS:
         new = getattr(submission, name)
         if new in ("", None) or new == getattr(inquiry, name):
@@ -51,13 +51,10 @@ def take_new_preferences(inquiry: Inquiry, submission: Submission, *, now: datet
         changed.append(name)
     if not changed:
         return
-    inquiry.save(update_fields=[*changed, "updated_at"])
+    consent = ["text_consent_at", "text_consent_version"] if "text_ok" in changed else []
+    inquiry.save(update_fields=[*changed, *consent, "updated_at"])
     InquiryEvent.objects.create(
-        inquiry=inquiry,
-        kind=InquiryEvent.Kind.PREFERENCES_CHANGED,
-        data={
-            "fields": [n for n in changed if n not in ("text_consent_at", "text_consent_version")]
-        },
+        inquiry=inquiry, kind=InquiryEvent.Kind.PREFERENCES_CHANGED, data={"fields": changed}
     )
 
 
