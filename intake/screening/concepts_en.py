@@ -871,7 +871,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "rehome|rehomed|rehoming",
         "cancel*|canceled my phone|plan|lease|subscriptions|accounts",
         "paid|pay off my? debts|everything|what",
-        "passwords",
+        # Passwords handed on, not "your password expires today".
+        "gave|giving|left|leaving|sent|sending|shared|sharing|wrote|writing down? my|all|the "
+        "passwords|logins",
         "wasnt|isnt|not anybodys|anyones|nobodys|your|ur fault",
         "sorry to whoever",
         "thank|thanks|thx you? for trying",

@@ -44,6 +44,14 @@ SCAM_TERMS: dict[str, list[tuple[str, int]]] = {
             r"tu|tus|now|agora|ahora|ya|aqui|here|o acesso|el acceso)\b",
             2,
         ),
+        # "Your password expires today, keep it here": mailbox and password phishing.
+        (
+            r"\b(?:your|su|sua|seu|tu)(?:\W+\w+){0,2}?\W+(?:password|contrasena|senha|mailbox|buzon|"
+            r"caixa de (?:entrada|correio)|email account|cuenta de correo|conta de e ?mail)\b"
+            r"(?:\W+\w+){0,3}?\W+(?:expires?|expired|expira|expirou|expirara|vence|vencera|"
+            r"vencida|will be (?:closed|deleted|suspended)|esta llen[oa]|esta chei[oa]|is full)\b",
+            3,
+        ),
         (r"\bwithin \d+ hours\b|\ben (?:las proximas )?\d+ horas\b|\bem \d+ horas\b", 1),
         # Parcel-fee texts: "your package could not be delivered, pay the fee".
         (
@@ -77,6 +85,13 @@ SCAM_TERMS: dict[str, list[tuple[str, int]]] = {
             r"perto de) (?:your|tu|sua) (?:area|zona|cidade|ciudad|regiao)\b",
             3,
         ),
+        (
+            r"\b(?:women|girls|ladies|singles|mujeres|chicas|solteras|mulheres|garotas|"
+            r"solteiras|gatas) (?:near|close to|cerca de|perto de) (?:you|ti|voce|vc)\b",
+            3,
+        ),
+        (r"\blonely (?:women|girls|ladies|wives)\b|\b(?:chicas|mujeres) solas\b", 2),
+        (r"\b(?:hi|hey|hello) (?:handsome|sexy|babe)\b|\b(?:hola guapo|oi gato|oi lindo)\b", 1),
         (r"\bno sign ?up fee\b|\bsin costo de registro\b|\bsem taxa de cadastro\b", 2),
         (
             r"\b(?:meet|conoce|conheca|find) (?:local |real )?(?:singles|solteras|solteiras|"

@@ -113,6 +113,14 @@ SPAM_TERMS: dict[str, list[tuple[str, int]]] = {
         (r"\bprimeira pagina do google\b|\b(?:rank|ranking|rankear) (?:higher|on google)\b", 2),
         (r"\bposicionamiento(?: web| seo)?\b|\botimizacao de sites\b", 2),
         (r"\bguest posts?\b|\barticulos? (?:invitados|patrocinados)\b", 2),
+        # Paying to place an article: "happy to pay for placement", "pago pela publicação".
+        (
+            r"\b(?:pay|paying|pago|pagamos|pagaria|pagaremos|pagar) (?:for|por|pela|pelo|a) "
+            r"(?:the |a |la |el )?(?:placement|publicacao|publicacion|publication|posting|"
+            r"insercao|colocacion)\b",
+            3,
+        ),
+        (r"\b(?:for|para|pro|pra) (?:your|tu|su|seu|o|el) blog\b", 2),
         (r"\b(?:artigos? convidados?|post de convidado|articulo invitado)\b", 2),
         (r"\b(?:publicar|publish|post) (?:um |un |an? )?(?:artigo|articulo|article)\b", 1),
         (r"\b(?:no seu|en tu|en su|on your) (?:blog|site|sitio|website)\b", 1),
