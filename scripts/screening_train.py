@@ -51,6 +51,7 @@ from intake.screening import (  # noqa: E402
     Level,
     concepts,
     learned,
+    may_be_confirmed,
     normalise,
     screen,
     spam_score,
@@ -59,6 +60,7 @@ from intake.screening.learned_fit import SPAM_THRESHOLD as LEARNED_SPAM_THRESHOL
 from intake.screening.learned_fit import (  # noqa: E402
     THRESHOLD,
     TRAINING_PREFIXES,
+    URGENT_THRESHOLD,
     Example,
     dump,
     fit,
@@ -71,6 +73,11 @@ NEAR_DUPLICATE = 0.5  # Jaccard similarity of letter 5-grams
 # Thresholds tried, lowest first: a grid, so the choice does not sit on one message's score.
 GRID = [step / 20 for step in range(-40, 241)]
 LEGIT_REVIEW_CEILING = 0.05  # the upper 95 % bound of ordinary messages flagged for review
+# The danger-now model's confirmations, out of fold: upper 95 % bounds of the ordinary and of
+# the past/negated/idiom messages it would make urgent (a false urgent is a call within the
+# hour to someone who is fine, and a page at night: it must stay rare).
+URGENT_ORDINARY_CEILING = 0.005
+URGENT_TRICKY_CEILING = 0.02
 SPAM_MARGIN = 3.0  # how far above every non-spam message the learned spam signal starts
 LANGUAGES = ("en", "es", "pt")
 
@@ -138,15 +145,20 @@ def folds(examples: Sequence[Example], k: int = FOLDS, seed: int = FOLD_SEED) ->
 
 @dataclass(frozen=True)
 class Scores:
-    """A message's crisis score (closest stretch) and spam score from one model."""
+    """A message's crisis and danger-now scores (closest stretch) and spam score."""
 
     crisis: float
     spam: float
+    urgent: float = -math.inf
 
 
 def scores_by(model: dict, examples: Sequence[Example]) -> list[Scores]:
     crisis, spam = learned.from_json(model, "crisis"), learned.from_json(model, "spam")
-    return [Scores(crisis.score_closely(e.text), spam.score(e.text)) for e in examples]
+    urgent = learned.from_json(model, "urgent")
+    return [
+        Scores(crisis.score_closely(e.text), spam.score(e.text), urgent.score_closely(e.text))
+        for e in examples
+    ]
 
 
 def out_of_fold_scores(examples: Sequence[Example], fold_of: Sequence[int]) -> list[Scores]:
@@ -164,15 +176,20 @@ def out_of_fold_scores(examples: Sequence[Example], fold_of: Sequence[int]) -> l
 
 # --- Outcomes -------------------------------------------------------------------------------
 
-_RULES: dict[str, tuple[str, bool]] = {}
+_RULES: dict[str, tuple[str, bool, str]] = {}
 _DENIED: dict[str, bool] = {}
 
 
 def rules(example: Example) -> tuple[str, bool]:
     """(level, quarantined) from the rules alone."""
+    return _rules(example)[:2]  # type: ignore[return-value]
+
+
+def _rules(example: Example) -> tuple[str, bool, str]:
+    """(level, quarantined, concept) from the rules alone."""
     if example.text not in _RULES:
         result = screen(example.text, learned_layer=False)
-        _RULES[example.text] = (result.level, result.quarantine)
+        _RULES[example.text] = (result.level, result.quarantine, result.concept)
     return _RULES[example.text]
 
 
@@ -184,13 +201,23 @@ def denied(text: str) -> bool:
 
 
 def with_layer(
-    example: Example, scores: Scores, threshold: float, spam_threshold: float
+    example: Example,
+    scores: Scores,
+    threshold: float,
+    spam_threshold: float,
+    urgent_threshold: float = math.inf,
 ) -> tuple[str, bool]:
     """(level, quarantined) as ``screen`` sets them for a message (no form signals, no
     safety answer) with a learned layer that gives these scores."""
-    level, _quarantined = rules(example)
+    level, _quarantined, concept = _rules(example)
     if level == Level.ROUTINE and scores.crisis >= threshold and not denied(example.text):
-        level = Level.REVIEW
+        level, concept = Level.REVIEW, learned.CONCEPT
+    if (
+        level == Level.REVIEW
+        and scores.urgent >= urgent_threshold
+        and may_be_confirmed(example.text, concept)
+    ):
+        level = Level.URGENT
     content = spam_score(example.text, learned_spam=scores.spam >= spam_threshold)
     return level, level == Level.ROUTINE and content >= SPAM_THRESHOLD
 
@@ -211,6 +238,10 @@ def measures() -> list[tuple[str, Callable[[Example], bool], str]]:
     return [
         *((f"crisis flagged, {lang}", _crisis_in(lang), "flag") for lang in LANGUAGES),
         ("crisis flagged, pooled", lambda e: e.crisis, "flag"),
+        *((f"crisis urgent, {lang}", _crisis_in(lang), "urgent") for lang in LANGUAGES),
+        ("crisis the rules leave at review, urgent", _reviewed_crisis, "urgent"),
+        ("ordinary urgent", _ordinary_in(*LANGUAGES, "other"), "urgent"),
+        ("tricky urgent", lambda e: e.label == "tricky", "urgent"),
         ("crisis the rules miss, flagged", lambda e: e.crisis and rules(e)[0] == "routine", "flag"),
         ("ordinary flagged for review", _ordinary_in(*LANGUAGES), "review"),
         *((f"  ordinary review, {lang}", _ordinary_in(lang), "review") for lang in LANGUAGES),
@@ -219,6 +250,10 @@ def measures() -> list[tuple[str, Callable[[Example], bool], str]]:
         ("tricky flagged (review/urgent)", lambda e: e.label == "tricky", "flag"),
         ("spam quarantined", lambda e: e.label == "spam", "quarantine"),
     ]
+
+
+def _reviewed_crisis(example: Example) -> bool:
+    return example.crisis and rules(example)[0] == Level.REVIEW
 
 
 def rate(examples: Sequence[Example], outcome: Outcome, which, hit: str) -> Rate:
@@ -230,6 +265,8 @@ def rate(examples: Sequence[Example], outcome: Outcome, which, hit: str) -> Rate
             return level != Level.ROUTINE
         if hit == "review":
             return level == Level.REVIEW
+        if hit == "urgent":
+            return level == Level.URGENT
         return quarantined
 
     return Rate(sum(1 for e in chosen if counts(e)), len(chosen))
@@ -269,6 +306,42 @@ def choose_threshold(examples: Sequence[Example], scores: Sequence[Scores]) -> f
     return GRID[-1]
 
 
+def choose_urgent_threshold(
+    examples: Sequence[Example], scores: Sequence[Scores], threshold: float = THRESHOLD
+) -> float:
+    """The lowest danger-now threshold on the grid at which, on these (out-of-fold) scores
+    and with the crisis model's review at ``threshold``, no other-language message is made
+    urgent, and the upper 95 % bounds of the ordinary and of the past/negated/idiom messages
+    it makes urgent stay within ``URGENT_ORDINARY_CEILING`` and ``URGENT_TRICKY_CEILING``."""
+    scored = [
+        (e, s)
+        for e, s in zip(examples, scores, strict=True)
+        if e.label in ("legit", "tricky") and rules(e)[0] != Level.URGENT
+    ]
+    for candidate in GRID:
+        confirmed = [
+            e
+            for e, s in scored
+            if with_layer(e, s, threshold, math.inf, candidate)[0] == Level.URGENT
+        ]
+        if any(e.language == "other" for e in confirmed):
+            continue
+        ordinary = Rate(
+            sum(1 for e in confirmed if e.label == "legit"),
+            sum(1 for e in examples if e.label == "legit"),
+        )
+        tricky = Rate(
+            sum(1 for e in confirmed if e.label == "tricky"),
+            sum(1 for e in examples if e.label == "tricky"),
+        )
+        if (
+            ordinary.wilson()[1] <= URGENT_ORDINARY_CEILING
+            and tricky.wilson()[1] <= URGENT_TRICKY_CEILING
+        ):
+            return candidate
+    return GRID[-1]
+
+
 def choose_spam_threshold(examples: Sequence[Example], scores: Sequence[Scores]) -> float:
     """The lowest spam threshold on the grid ``SPAM_MARGIN`` above every message that is not
     spam (out-of-fold scores): the signal is for pitches, never for a person's message."""
@@ -281,9 +354,10 @@ def table(
     scores: Sequence[Scores],
     threshold: float,
     spam_threshold: float,
+    urgent_threshold: float,
 ) -> None:
     layered_of = {
-        id(e): with_layer(e, s, threshold, spam_threshold)
+        id(e): with_layer(e, s, threshold, spam_threshold, urgent_threshold)
         for e, s in zip(examples, scores, strict=True)
     }
     print(f"  {'':34} {'rules alone':40} rules + learned layer")
@@ -314,7 +388,10 @@ def report() -> None:
           f"(committed: {THRESHOLD})")  # fmt: skip
     print(f"  spam threshold chosen on the folds: {choose_spam_threshold(everything, scores)} "
           f"(committed: {LEARNED_SPAM_THRESHOLD})")  # fmt: skip
-    table(everything, scores, THRESHOLD, LEARNED_SPAM_THRESHOLD)
+    urgent_threshold = choose_urgent_threshold(everything, scores)
+    print(f"  danger-now threshold chosen on the folds: {urgent_threshold} "
+          f"(committed: {URGENT_THRESHOLD})")  # fmt: skip
+    table(everything, scores, THRESHOLD, LEARNED_SPAM_THRESHOLD, URGENT_THRESHOLD)
 
     print("\nTrained on dev_* + seen_* only, tested on eval_* (never seen by this model).")
     training = load(("dev", "seen"))
@@ -322,9 +399,10 @@ def report() -> None:
     inner = out_of_fold_scores(training, folds(training))
     threshold = choose_threshold(training, inner)
     spam_threshold = choose_spam_threshold(training, inner)
+    urgent_threshold = choose_urgent_threshold(training, inner, threshold)
     print(f"  thresholds chosen by cross-validation on dev + seen: crisis {threshold}, "
-          f"spam {spam_threshold}")  # fmt: skip
-    table(held_out, scores_by(fit(training), held_out), threshold, spam_threshold)
+          f"spam {spam_threshold}, danger now {urgent_threshold}")  # fmt: skip
+    table(held_out, scores_by(fit(training), held_out), threshold, spam_threshold, urgent_threshold)
     print(
         "\nThe rules were written looking at all of these sets, so 'rules alone' flatters them;"
         "\non fresh messages they flagged 87-93 % of crisis messages."

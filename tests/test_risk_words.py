@@ -6,12 +6,17 @@ import pytest
 from django.utils import translation
 
 from intake.admin.wording import risk_concept_words
-from intake.screening import SAFETY_URGENT, combinations, concepts, risk_level
+from intake.screening import _UNCONFIRMABLE, SAFETY_URGENT, combinations, concepts, risk_level
 
-CODES = sorted(
-    {*concepts.CONCEPT_CODES, *SAFETY_URGENT.values(), "crisis_language"}
+REVIEWS = (
+    {*concepts.REVIEW_CONCEPTS, "learned", "struggling_with_risk_words"}
     | {f"{code}_loose" for code in concepts.URGENT_CONCEPTS}
     | {f"cue_{cue}" for cue in combinations.RISK_CUES}
+)
+CODES = sorted(
+    {*concepts.CONCEPT_CODES, *SAFETY_URGENT.values(), "crisis_language", *REVIEWS}
+    # A review the danger-now model confirmed as urgent.
+    | {f"confirmed_{code}" for code in REVIEWS - _UNCONFIRMABLE}
 )
 
 
@@ -30,6 +35,10 @@ def test_the_words_say_how_sure_the_reading_is() -> None:
     assert "read it to be sure" in risk_concept_words("plan_loose")
     assert "nothing else in it says it is urgent" in risk_concept_words("cue_weapon")
     assert risk_concept_words("something_new") == ""
+    confirmed = risk_concept_words("confirmed_cue_weapon")
+    assert confirmed.startswith("Their message mentions a weapon, and as a whole it reads like")
+    assert "Treat it as urgent" in confirmed and "nothing else" not in confirmed
+    assert risk_concept_words("confirmed_something_new") == ""
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""The learned layer: reproducible from the data, only ever a same-day review, and one spam
+"""The learned layer: reproducible from the data; a same-day review of what the rules leave
+routine, urgent only where a stricter model agrees with a reading of danger; and one spam
 signal that never quarantines a person on its own.
 
 The messages written here are illustrations written for these tests, not from the sets.
@@ -24,15 +25,17 @@ from intake.screening import (
     concepts,
     has_risk_signal,
     learned,
+    may_be_confirmed,
     risk_level,
     screen,
+    second_reader_confirms,
     spam,
     spam_score,
 )
 from intake.screening.learned_fit import dump, fingerprint, fit, load
 
 # Guarded ways of telling a plan or means that no listed phrase covers (the rules leave them
-# routine, so only the layer can ask for a read today).
+# routine, so only the layer can see them).
 UNLISTED = [
     "everything is set for saturday. i just wanted the counselors to know none of this is on them",
     "i've been counting the pills in the cabinet every night, theres enough now",
@@ -78,50 +81,106 @@ def test_the_committed_model_is_what_the_training_data_gives(examples) -> None:
 
 
 def test_the_model_file_stays_small() -> None:
-    # About 1 MB for some 5,000 training messages; it grows with the sets, slowly.
-    assert learned.MODEL_PATH.stat().st_size < 1_500_000
+    # About 1.4 MB for three models and some 5,500 training messages; it grows with the
+    # sets, slowly.
+    assert learned.MODEL_PATH.stat().st_size < 2_000_000
 
 
-def test_the_layer_only_ever_raises_a_routine_message_to_review(examples) -> None:
-    raised = 0
+def test_the_layer_only_ever_raises_and_says_what_it_agreed_with(examples) -> None:
+    raised = confirmed = 0
     # Every fifth labelled message keeps this quick; the whole sets are screened elsewhere.
     for example in examples[::5]:
         rules = screen(example.text, learned_layer=False)
         result = screen(example.text)
-        if rules.level != Level.ROUTINE:
+        if rules.level == Level.URGENT:
             # Never lowered, never renamed: the rules' reading stands.
             assert (result.level, result.concept) == (rules.level, rules.concept), example
+        elif rules.level == Level.REVIEW:
+            if result.level == Level.URGENT:
+                # Only with the rules' reading named after "confirmed_".
+                assert result.concept == learned.CONFIRMED + rules.concept, example
+                confirmed += 1
+            else:
+                assert (result.level, result.concept) == (rules.level, rules.concept), example
         elif result.level != Level.ROUTINE:
-            assert (result.level, result.concept) == (Level.REVIEW, "learned"), example
+            assert result.concept in (learned.CONCEPT, learned.CONFIRMED + learned.CONCEPT)
+            assert result.level == (
+                Level.URGENT if result.concept.startswith(learned.CONFIRMED) else Level.REVIEW
+            ), example
             assert not result.quarantine, example
             raised += 1
         if example.label == "legit":
             assert not result.quarantine, example  # the spam signal never tips a person
-    assert raised  # the comparison above was not empty
+    assert raised and confirmed  # the comparisons above were not empty
 
 
 @pytest.mark.parametrize("text", UNLISTED)
-def test_a_danger_no_listed_phrase_covers_is_read_today(text: str) -> None:
+def test_a_danger_no_listed_phrase_covers_is_urgent_when_both_models_agree(text: str) -> None:
     assert risk_level(text) == (Level.ROUTINE, "")
+    assert learned.raises_to_review(text) and learned.reads_as_danger_now(text)
     result = screen(text)
-    assert (result.level, result.concept) == (Level.REVIEW, "learned")
-    assert not result.crisis  # not crisis language: no page at night, no urgent promise
+    assert (result.level, result.concept) == (Level.URGENT, "confirmed_learned")
+    assert not result.crisis  # not listed crisis language: the level says it all
     assert has_risk_signal(text)  # so no limit refuses the post either
+    # Rules aside, the first look alone is a same-day read, never urgent.
+    assert screen(text, learned_layer=False).level == Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        # History: a past attempt told as past is reviewed, however it reads.
+        (
+            "two years ago i took a whole bottle of pills and ended up in the icu, im doing "
+            "better now and want to come back",
+            "past_attempt",
+        ),
+        # Laughter: an exaggeration is read the same day, not paged at night.
+        ("reprobé y me quiero morir jajaja", "crisis_language"),
+    ],
+)
+def test_what_the_rules_read_as_history_or_laughter_is_never_confirmed(
+    text: str, concept: str
+) -> None:
+    assert risk_level(text) == (Level.REVIEW, concept)
+    assert not may_be_confirmed(text, concept)
+    assert screen(text).level == Level.REVIEW
+
+
+@pytest.mark.parametrize("concept", [learned.CONCEPT, "cue_harm", "burden"])
+def test_a_denial_the_rules_read_is_never_confirmed(concept: str) -> None:
+    text = "im not trying to hurt myself i just feel tired"
+    assert concepts.denied(text)
+    assert not may_be_confirmed(text, concept)
+    assert not second_reader_confirms(text, concept)
 
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "im not trying to hurt myself i just feel tired",
-        "i dont have a gun and im not going to the bridge, just sad",
-        "I can't go on Tuesdays anymore",
-    ],
+    ["i dont really know what to say", "i keep putting off writing this", "not sure how to start"],
 )
-def test_the_layer_defers_where_the_rules_read_a_denial_or_an_idiom(text: str) -> None:
-    assert concepts.denied(text)
-    assert learned.raises_to_review(text)  # the model alone would ask: the rules decide
-    assert screen(text).level == Level.ROUTINE
-    assert not has_risk_signal(text)
+def test_a_short_message_with_no_word_of_danger_is_never_made_urgent(text: str) -> None:
+    # The models may read its tone as a crisis message's opening; the rules see nothing of
+    # danger in it, so nothing can confirm it: at most a same-day read.
+    assert not may_be_confirmed(text, learned.CONCEPT)
+    assert not second_reader_confirms(text, learned.CONCEPT)
+    assert screen(text).level != Level.URGENT
+
+
+def test_a_cue_the_rules_read_is_urgent_when_the_model_agrees() -> None:
+    text = "there is a rope in my closet and i keep looking at it"
+    assert risk_level(text) == (Level.REVIEW, "cue_weapon")
+    assert learned.reads_as_danger_now(text)
+    result = screen(text)
+    assert (result.level, result.concept) == (Level.URGENT, "confirmed_cue_weapon")
+
+
+def test_a_review_the_model_does_not_agree_with_stays_review() -> None:
+    text = "i am not suicidal, i just feel like a burden to everyone"
+    assert risk_level(text) == (Level.REVIEW, "burden")
+    assert may_be_confirmed(text, "burden")  # the rules allow it; the model is not sure
+    assert not learned.reads_as_danger_now(text)
+    assert (screen(text).level, screen(text).concept) == (Level.REVIEW, "burden")
 
 
 @pytest.mark.parametrize("text", ORDINARY)
@@ -148,12 +207,16 @@ def test_a_script_it_cannot_read_gets_no_opinion(text: str) -> None:
     assert not learned.reads_as_spam(text)
 
 
-def test_the_threshold_is_the_one_the_model_file_names() -> None:
+def test_the_thresholds_are_the_ones_the_model_file_names() -> None:
     data = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))
     model = learned.from_json(data, "crisis")
+    urgent = learned.from_json(data, "urgent")
     text = UNLISTED[0]
     assert learned.raises_to_review(text) == (model.score_closely(text) >= model.threshold)
+    assert learned.reads_as_danger_now(text) == (urgent.score_closely(text) >= urgent.threshold)
     assert data["crisis"]["threshold"] == model.threshold > 0
+    # Stricter: the danger-now model is asked to agree, not to find.
+    assert urgent.threshold > model.threshold
 
 
 def test_the_learned_spam_signal_is_below_the_threshold_and_the_come_back_credit() -> None:
@@ -195,9 +258,10 @@ def test_a_pitch_the_rules_leave_just_short_is_quarantined_with_the_learned_sign
 
 
 @pytest.mark.parametrize("language", ["en", "es", "pt-br"])
-def test_the_risk_card_says_why_in_words(language: str) -> None:
+@pytest.mark.parametrize("code", [learned.CONCEPT, learned.CONFIRMED + learned.CONCEPT])
+def test_the_risk_card_says_why_in_words(language: str, code: str) -> None:
     with translation.override(language):
-        words = risk_concept_words(learned.CONCEPT)
+        words = risk_concept_words(code)
     assert words.endswith(".") and "_" not in words and len(words) > 20
 
 
@@ -214,8 +278,15 @@ def test_the_training_report_measures_what_screen_does(examples) -> None:
     script = _training_script()
     data = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))
     crisis, spam_model = learned.from_json(data, "crisis"), learned.from_json(data, "spam")
+    urgent = learned.from_json(data, "urgent")
     for example in examples[::7]:
-        scores = script.Scores(crisis.score_closely(example.text), spam_model.score(example.text))
-        measured = script.with_layer(example, scores, crisis.threshold, spam_model.threshold)
+        scores = script.Scores(
+            crisis.score_closely(example.text),
+            spam_model.score(example.text),
+            urgent.score_closely(example.text),
+        )
+        measured = script.with_layer(
+            example, scores, crisis.threshold, spam_model.threshold, urgent.threshold
+        )
         result = screen(example.text)
         assert measured == (result.level, result.quarantine), example

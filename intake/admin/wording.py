@@ -70,8 +70,49 @@ RISK_IDEAS = {
 }
 
 
+# A review the danger-now model confirmed (``screening.second_reader_confirms``): what the
+# rules or the first look read, then why it is urgent all the same.
+CONFIRMED_WORDS = {
+    "learned": _(
+        "Their message reads like the messages of people in danger now, though no listed "
+        "phrase matched. Treat it as urgent, and read it to be sure."
+    ),
+    "struggling_with_risk_words": _(
+        "They answered “I'm struggling, but safe”, and their message reads like the messages "
+        "of people in danger now. Treat it as urgent, and read it to be sure."
+    ),
+}
+CONFIRMED_IDEA = _(
+    "Their message %(reading)s, and as a whole it reads like the messages of people in danger "
+    "now. Treat it as urgent, and read it to be sure."
+)
+# How the reading of one idea is put inside ``CONFIRMED_IDEA``, by what set the review.
+CONFIRMED_READING = {
+    "loose": _("comes close to telling of %(idea)s"),
+    "cue": _("mentions %(idea)s"),
+    "idea": _("tells of %(idea)s"),
+}
+
+
+def _confirmed_words(code: str) -> str:
+    if code in CONFIRMED_WORDS:
+        return str(CONFIRMED_WORDS[code])
+    idea, kind = code.removesuffix("_loose"), "loose"
+    if idea == code:
+        idea, kind = code.removeprefix("cue_"), "cue"
+    if idea == code:
+        kind = "idea"
+    if idea not in RISK_IDEAS:
+        return ""
+    reading = CONFIRMED_READING[kind] % {"idea": RISK_IDEAS[idea]}
+    return str(CONFIRMED_IDEA % {"reading": reading})
+
+
 def risk_concept_words(code: str) -> str:
     """What set the risk level, for the risk card; "" for an unknown code."""
+    confirmed = code.removeprefix(screening.learned.CONFIRMED)
+    if confirmed != code:
+        return _confirmed_words(confirmed)
     if code in RISK_CONCEPTS:
         return str(RISK_CONCEPTS[code])
     if code in RISK_IDEAS:

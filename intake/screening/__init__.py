@@ -8,13 +8,16 @@ Four layers, in English, Spanish and Brazilian Portuguese, always all three (peo
   idea is urgent; a loose match, a history or a review idea (a burden, hopelessness, a past
   attempt, worry about someone) is "possible risk — review today". See ``CONCEPTS.md``.
 * ``spam``: a score of independent signals; no single everyday word quarantines a message.
-* ``learned``: a second look, only at messages the rules leave routine. A small naive Bayes
-  model trained on every labelled set (``scripts/screening_train.py``) reads words, word
-  pairs and letter pieces; when the message reads like the crisis messages it learned from,
-  it is raised to "possible risk — review today" (concept ``learned``). It never makes a
-  message urgent and never lowers what the rules set. A second model adds one spam signal
-  (``spam.LEARNED_SPAM_WEIGHT``), never enough alone. See ``learned.py`` for what they can
-  and cannot do; their cross-validated figures are in ``docs/safety.md``.
+* ``learned``: a second reader. Small naive Bayes models trained on every labelled set
+  (``scripts/screening_train.py``) read words, word pairs and letter pieces. When a message
+  the rules leave routine reads like the crisis messages they learned from, it is raised to
+  "possible risk — review today" (concept ``learned``). When a message read for review (a
+  loose match, one cue, or that first look) also reads, to a stricter model, like the
+  messages of danger now, two readers agree and it is urgent (``confirmed_…``). Alone, a
+  loose match or a model never makes a message urgent, and nothing lowers what the rules
+  set. A third model adds one spam signal (``spam.LEARNED_SPAM_WEIGHT``), never enough
+  alone. See ``learned.py`` for what they can and cannot do; their cross-validated figures
+  are in ``docs/safety.md``.
 
 Policy decisions, kept here so they are reviewed with the code:
 
@@ -36,8 +39,13 @@ Policy decisions, kept here so they are reviewed with the code:
   alone is one signal below the threshold: a person writing in Russian or Chinese is never
   quarantined for it.
 
+* The rules' reading of history, of a denial and of laughter stands: the learned layer never
+  raises a message the rules read as denied or an idiom, nor confirms one they read as a
+  past attempt or a laughed-off exaggeration.
+
 Limits: the rules are lists of ways people say things, a safety net and not a classifier;
-the learned layer reads resemblance, not meaning, and only ever asks for a same-day read. That
+the learned layer reads resemblance, not meaning, and makes a message urgent only where the
+rules already read something of danger. That
 is why the person is asked, why every page shows crisis help and why every inquiry is read
 by a person. Screening is judged on evaluation sets it was never tuned on
 (``tests/data/screening/eval_*.jsonl``, ``make screening-eval``); a message it gets wrong in
@@ -80,10 +88,12 @@ __all__ = [
     "has_crisis_language",
     "has_risk_signal",
     "has_risk_words",
+    "may_be_confirmed",
     "normalise",
     "risk_level",
     "screen",
     "second_look",
+    "second_reader_confirms",
     "spam_score",
 ]
 
@@ -160,6 +170,31 @@ def second_look(text: str) -> bool:
     return learned.raises_to_review(text) and not concepts.denied(text)
 
 
+# Reviews the danger-now model may not confirm: the rules read a story told as past or a
+# laughed-off exaggeration there ("crisis_language" at review is only ever set for laughter).
+_UNCONFIRMABLE = frozenset({"past_attempt", "crisis_language"})
+
+
+def may_be_confirmed(text: str, concept: str) -> bool:
+    """True when a review ``concept`` set may be made urgent by the danger-now model: the
+    rules found no history, denial or laughter there, and something of danger in its words
+    (a loose match or a cue, which set the review; after the crisis model's review, a word
+    near crisis or any idea of danger the tables find). A short message the model is sure
+    of for its tone alone ("i dont really know what to say") is not enough."""
+    if concept in _UNCONFIRMABLE or concepts.denied(text):
+        return False
+    if concept == learned.CONCEPT:
+        return has_risk_words(text) or concepts.mentions_danger(text)
+    return True
+
+
+def second_reader_confirms(text: str, concept: str) -> bool:
+    """True when a message read for review (``concept`` set it) is urgent all the same: the
+    danger-now model reads it as danger now, and the rules allow it (``may_be_confirmed``).
+    The model alone never sets a level; it agrees with what was read."""
+    return learned.reads_as_danger_now(text) and may_be_confirmed(text, concept)
+
+
 def has_risk_signal(text: str, *, safety: str = "") -> bool:
     """True when no limit may refuse this post: a danger answer or a review/urgent level
     (the learned layer's review included, as ``screen`` sets it)."""
@@ -185,7 +220,9 @@ def screen(
     manager or a quick paste must never hide someone who may be in danger.
 
     A message the rules leave routine gets the learned layer's second look (``learned``),
-    which can only raise it to review; the learned spam model is one signal in the score.
+    which can only raise it to review; a message at review, from the rules or that look, is
+    urgent when the danger-now model confirms it (``second_reader_confirms``); the learned
+    spam model is one signal in the score.
     ``learned_layer=False`` gives the rules alone, for measuring what the layer adds
     (``scripts/screening_train.py``).
     """
@@ -193,6 +230,8 @@ def screen(
     level, concept = risk_level(text, safety=safety, crisis=crisis)
     if level == Level.ROUTINE and learned_layer and second_look(text):
         level, concept = Level.REVIEW, learned.CONCEPT
+    if level == Level.REVIEW and learned_layer and second_reader_confirms(text, concept):
+        level, concept = Level.URGENT, learned.CONFIRMED + concept
     concern = level != Level.ROUTINE or safety in SAFETY_CONCERN
     content = spam_score(text, learned_spam=None if learned_layer else False)
     form_signals = (HONEYPOT_WEIGHT if honeypot_filled else 0) + (

@@ -216,6 +216,13 @@ def _tight_spans(index: Index, ws: list[str]) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in index.scan(ws, [None] * len(ws)) if not m.loose]
 
 
+def mentions_danger(text: str) -> bool:
+    """True when the tables find any idea or cue of danger in the message, loose or past,
+    that no negation or idiom cancels."""
+    reading = read(text)
+    return bool(reading.found or reading.cues)
+
+
 def denied(text: str) -> bool:
     """True when every idea of danger the tables find word for word in the message is
     negated or inside an idiom ("no tengo ideas de suicidio", "meu chefe vai me matar"): the

@@ -1,27 +1,35 @@
-"""The learned layer: a second look at messages the rules leave routine, and one spam signal.
+"""The learned layer: a second reader for what the rules leave routine or only half read.
 
 The rules (``phrases``, ``concepts``) find the ways of saying danger their tables foresee;
-each fresh set of messages shows phrasings they do not. Two small naive Bayes models read a
-message's words, word pairs and 3–5 letter pieces (lower case, accents folded); they are
+each fresh set of messages shows phrasings they do not. Three small naive Bayes models read
+a message's words, word pairs and 3–5 letter pieces (lower case, accents folded); they are
 trained on every labelled message in ``tests/data/screening`` by
 ``scripts/screening_train.py``, which writes ``learned_model.json``.
 
 * **Crisis** (crisis messages against ordinary, past/negated/idiom and spam ones).
   ``screen()`` asks it only when the rules leave a message routine, and not when they found
   an idea of danger there and read it as denied or an idiom (``screening.second_look``); a
-  yes makes the message "possible risk — review today" (concept ``learned``). It never makes
-  a message urgent and never lowers what the rules set. A long message is read in
-  stretches of ``WINDOW`` words, so one sentence of danger inside a long letter is not
-  drowned out.
+  yes makes the message "possible risk — review today" (concept ``learned``). It never
+  lowers what the rules set.
+* **Danger now** (the crisis messages to act on within the hour against everything else,
+  a burden or hopelessness told alone among the rest). ``screen()`` asks it only of a
+  message already read for review, by the rules' loose match or one cue, or by the crisis
+  model, and never where the rules read history, a denial or laughter
+  (``screening.second_reader_confirms``). When it is sure as well, two readers agree and
+  the message is urgent (concept ``confirmed_`` + what set the review). Its threshold is
+  stricter than the crisis model's and was chosen so that, in cross-validation, it almost
+  never picks an ordinary message; alone it never sets any level.
 * **Spam** (spam against everything else): one signal of ``spam.LEARNED_SPAM_WEIGHT``
   points in the spam score, below the threshold alone and cancelled by the credit a message
   gets for asking to come back.
 
-The thresholds were chosen by cross-validation (the figures are in ``docs/safety.md``).
-What the models read is resemblance to the training messages, not meaning: they cannot
-tell a denial or a story about the past the way the rules do, they know English, Spanish
-and Portuguese only as those sets write them (another script gives them no opinion at all),
-and they are as good as those sets are. Pure: no Django, no dependency; the model is data.
+A long message is read in stretches of ``WINDOW`` words, so one sentence of danger inside a
+long letter is not drowned out. The thresholds were chosen by cross-validation (the
+figures are in ``docs/safety.md``). What the models read is resemblance to the training
+messages, not meaning: they cannot tell a denial or a story about the past the way the
+rules do (so they defer to the rules there), they know English, Spanish and Portuguese only
+as those sets write them (another script gives them no opinion at all), and they are as
+good as those sets are. Pure: no Django, no dependency; the model is data.
 """
 
 from __future__ import annotations
@@ -38,6 +46,8 @@ from .text import MAX_SCREENED_CHARS, _plain
 
 MODEL_PATH = Path(__file__).with_name("learned_model.json")
 CONCEPT = "learned"
+# Prefixed to what set a review when the danger-now model confirms it: "confirmed_plan_loose".
+CONFIRMED = "confirmed_"
 # Letter pieces of these lengths, taken across the words with a space between them, so
 # " no " and "s no" (a negation and its neighbour) are pieces too.
 PIECE_LENGTHS = (3, 4, 5)
@@ -126,9 +136,9 @@ def from_json(data: dict, kind: str = "crisis") -> Model:
 
 
 @cache
-def _models() -> tuple[Model, Model]:
+def _models() -> tuple[Model, Model, Model]:
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    return from_json(data, "crisis"), from_json(data, "spam")
+    return from_json(data, "crisis"), from_json(data, "urgent"), from_json(data, "spam")
 
 
 def crisis_score(text: str) -> float:
@@ -142,11 +152,22 @@ def raises_to_review(text: str) -> bool:
     return model.score_closely(text) >= model.threshold
 
 
+def urgent_score(text: str) -> float:
+    """How much the message, or a stretch of it, reads like the messages of danger now."""
+    return _models()[1].score_closely(text)
+
+
+def reads_as_danger_now(text: str) -> bool:
+    """True when the danger-now model is sure; ``screen`` asks only of a reviewed message."""
+    model = _models()[1]
+    return model.score_closely(text) >= model.threshold
+
+
 def spam_likeness(text: str) -> float:
     """How much the whole message reads like the spam learned."""
-    return _models()[1].score(text)
+    return _models()[2].score(text)
 
 
 def reads_as_spam(text: str) -> bool:
-    model = _models()[1]
+    model = _models()[2]
     return model.score(text) >= model.threshold

@@ -1,6 +1,7 @@
 """Training the learned layer (``learned``): one counting pass, the same weights every time.
 
-Two naive Bayes models (crisis against the rest, spam against the rest) over the terms
+Three naive Bayes models (crisis against the rest, danger now against the rest, spam against
+the rest) over the terms
 ``learned.terms`` reads, present or not in a message, kept when at least ``min_count``
 training messages have them. Counting has no order and no chance in it, so the same data and
 settings always give the same weights; they are stored as integers (``SCALE`` per unit),
@@ -32,7 +33,13 @@ LANGUAGES = ("en", "es", "pt", "other")
 SCALE = 1000
 # Chosen on cross-validation folds (``scripts/screening_train.py --report``; docs/safety.md).
 THRESHOLD = 2.7  # crisis score at which a routine message is raised to review
-SPAM_THRESHOLD = 5.0  # spam score at which the learned spam signal counts
+URGENT_THRESHOLD = 3.55  # danger-now score at which a message read for review becomes urgent
+SPAM_THRESHOLD = 3.9  # spam score at which the learned spam signal counts
+
+
+# Crisis ideas that are "review today" by design (a burden, hopelessness): in training the
+# danger-now model counts them with the messages that are not urgent.
+REVIEW_IDEAS = frozenset({"burden", "burden_hopeless", "hopeless_now"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,12 @@ class Example:
     @property
     def crisis(self) -> bool:
         return self.label == "crisis"
+
+    @property
+    def urgent(self) -> bool:
+        """A danger to act on now: every crisis message but the review ideas (the legacy
+        development set's crisis messages carry no idea and are all urgent)."""
+        return self.crisis and self.concept not in REVIEW_IDEAS
 
 
 @dataclass(frozen=True)
@@ -109,28 +122,42 @@ def _weigh(
     ]
 
 
+MODELS = ("crisis", "urgent", "spam")
+
+
+def _classes(example: Example) -> list[str]:
+    """The models that count this message in their class."""
+    if example.label == "spam":
+        return ["spam"]
+    return ["crisis", "urgent"] if example.urgent else ["crisis"] if example.crisis else []
+
+
 def fit(
     examples: list[Example],
     settings: Settings = Settings(),
     *,
     threshold: float = THRESHOLD,
     spam_threshold: float = SPAM_THRESHOLD,
+    urgent_threshold: float = URGENT_THRESHOLD,
 ) -> dict:
-    """Train both models on ``examples``; the result is what ``learned.from_json`` reads.
+    """Train the three models on ``examples``; the result is what ``learned.from_json`` reads.
 
-    Crisis: crisis messages against all the others. Spam: spam against all the others.
-    Each bias is the log of the ratio of the class's messages to the others.
+    Crisis: crisis messages against all the others. Urgent: the crisis messages to act on now
+    (``Example.urgent``) against all the others, a burden or hopelessness among them. Spam:
+    spam against all the others. Each bias is the log of the ratio of the class's messages
+    to the others.
     """
     documents = [terms(example.text) for example in examples]
     everywhere: Counter[str] = Counter()
-    in_class: dict[str, Counter[str]] = {"crisis": Counter(), "spam": Counter()}
+    in_class: dict[str, Counter[str]] = {kind: Counter() for kind in MODELS}
+    labels: Counter[str] = Counter()
     for document, example in zip(documents, examples, strict=True):
         everywhere.update(document)
-        if example.label in in_class:
-            in_class[example.label].update(document)
+        for kind in _classes(example):
+            in_class[kind].update(document)
+            labels[kind] += 1
     vocabulary = sorted(term for term, count in everywhere.items() if count >= settings.min_count)
-    labels = Counter(example.label for example in examples)
-    thresholds = {"crisis": threshold, "spam": spam_threshold}
+    thresholds = {"crisis": threshold, "urgent": urgent_threshold, "spam": spam_threshold}
     model = {
         "about": (
             "Learned screening layer (intake/screening/learned.py). Written by "
@@ -156,9 +183,9 @@ def fit(
 
 def dump(model: dict) -> str:
     """The model file's text: compact (one line of terms, one of weights per model), stable."""
-    head = {key: value for key, value in model.items() if key not in ("terms", "crisis", "spam")}
+    head = {key: value for key, value in model.items() if key not in ("terms", *MODELS)}
     lines = [json.dumps(head, ensure_ascii=False, sort_keys=True)[:-1] + ","]
-    for key in ("terms", "crisis", "spam"):
+    for key in ("terms", *MODELS):
         text = json.dumps(model[key], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         lines.append(f"{json.dumps(key)}:{text},")
     lines[-1] = lines[-1].rstrip(",") + "}"

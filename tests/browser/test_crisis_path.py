@@ -242,3 +242,42 @@ def test_the_risk_card_says_in_words_what_the_message_was_read_as(page, live_ser
     assert "Urgent: this person may be in danger" in card
     assert "Their message tells of a plan: how, where or when." in card
     assert "plan" not in card.replace("a plan:", "")  # the words, never the code
+
+
+def test_a_guarded_plan_no_phrase_lists_is_urgent_from_the_form_to_the_risk_card(
+    page, live_server, settings, roles
+) -> None:
+    # No safety answer and no listed phrase: the rules leave it routine; the learned layer
+    # reads it for review, and the stricter danger-now model agrees, so it is urgent.
+    settings.INTAKE_MIN_FILL_SECONDS = 0
+    queue = default_queue()
+    lee_the_coordinator(queue)
+    message = (
+        "everything is set for saturday. i just wanted the counselors to know none of this "
+        "is on them"
+    )
+    page.goto("/")
+    page.fill("#id_message", message)
+    page.get_by_role("radio", name="E-mail").check()
+    page.fill("#id_email", "sam@example.com")
+    page.locator("#id_consent").check()
+    page.locator("#submit-id-send").click()
+    page.wait_for_url("**/thanks/")
+    # Help now comes first, and never the routine next-day promise.
+    assert "If you might be in danger" in page.locator("h1").inner_text()
+    assert page.locator('a[href="tel:988"]').first.is_visible()
+    assert "Someone will reach out by" not in page.locator("main").inner_text()
+
+    inquiry = Inquiry.objects.get()
+    assert inquiry.priority == "urgent"
+    assert inquiry.events.get(kind="priority_changed").reason == "confirmed_learned"
+    on_duty = [m for m in mail.outbox if m.to == ["on-duty@clinic.test"]]
+    assert len(on_duty) == 1 and "saturday" not in on_duty[0].body.lower()
+
+    page.context.clear_cookies()
+    sign_in(page, "lee", f"/admin/intake/inquiry/{inquiry.pk}/change/")
+    card = page.locator(".risk-card").inner_text()
+    assert "Urgent: this person may be in danger" in card
+    assert "reads like the messages of people in danger now" in card
+    assert "Treat it as urgent, and read it to be sure." in card
+    assert "confirmed" not in card and "learned" not in card  # the words, never the code
