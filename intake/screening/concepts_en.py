@@ -1513,6 +1513,10 @@ NEGATIONS: tuple[str, ...] = (
     "no urge to",
     "no urges to",
     "no desire to",
+    # Someone else's answer, reported: "my son denies any suicidal ideation".
+    "denies|denied|denying",
+    "denies|denied|denying any",
+    "dont|didnt have any plan|plans|intention|intent to",
 )
 
 PAST: tuple[str, ...] = (
@@ -1547,6 +1551,10 @@ PAST: tuple[str, ...] = (
     "in 2010|2011|2012|2013|2014|2015|2016|2017|2018|2019|2020|2021|2022|2023|2024|2025",
     "in|during the spring|summer|fall|winter",
     "that|it passed",
+    # A history given for a file: "self-injury history: yes, ages 14 to 17. nothing since".
+    "history",
+    "nothing since",
+    "freshman|sophomore|junior|senior year",
 )
 
 NEAR_WORDS: tuple[str, ...] = tuple(

@@ -1335,6 +1335,8 @@ NEGATIONS: tuple[str, ...] = (
     "ningun pensamiento de",
     "ningun plan de",
     "ningun plan para",
+    # La respuesta de otra persona, contada: "mi hijo niega ideación suicida".
+    "niega|nego|negaba",
     "nunca",
     "jamas",
     "ni loca",
@@ -1387,6 +1389,11 @@ PAST: tuple[str, ...] = (
     "2021|2022|2023|2024|2025",
     "tuve|tenia|pase por? una epoca|etapa|temporada|racha",
     "ya paso|paso todo",
+    "hace|hacen como|casi unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|"
+    "veinte|treinta|cuarenta ano|anos|meses",
+    "hace|hacen quince|veinte|treinta|cuarenta ano|anos",
+    "eso|todo quedo atras",
+    "historial|antecedentes de",
 )
 
 # Real words one typo from a key word above; never read as that key word.

@@ -1371,6 +1371,10 @@ NEGATIONS: tuple[str, ...] = (
     "nenhum pensamento de",
     "nenhum plano de",
     "nenhum plano pra",
+    # A resposta de outra pessoa, contada: "minha filha nega ideação suicida".
+    "nega|negou|negava",
+    "nao e nada de",
+    "plano nenhum de|pra",
     "nao",
     "n",
     "naum",
@@ -1419,6 +1423,13 @@ PAST: tuple[str, ...] = (
     "em|desde " + "|".join(str(y) for y in range(2000, 2026)),
     "no ano de " + "|".join(str(y) for y in range(2000, 2026)),
     "ja pensei|tentei|tive|cheguei",
+    "ha|faz quinze|vinte|trinta|quarenta anos",
+    "isso passou",
+    "isso|tudo ficou para|pra tras",
+    "historico de",
+    "dos 10|11|12|13|14|15|16|17 aos",
+    "no|o inverno|verao|outono passado",
+    "quando eu? fazia o programa|grupo|iop|tratamento",
 )
 
 # Real words one typo from a key word of this table; they never count as it.
