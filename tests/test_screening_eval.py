@@ -8,7 +8,7 @@ the messages: reading a held-out message to mend a rule would make the set a dev
 Targets not reached yet are marked ``xfail(strict=True)`` with the rate measured (``NOT_REACHED``):
 they are still run, and the day one is met the mark must go (a strict xfail that passes fails).
 
-The set here today is the fourth (written 2026-12-01 by an author who read neither the rules,
+The set here today is the fifth (written 2026-12-01 by an author who read neither the rules,
 any set nor the learned layer's data, crisis rows labelled with their idea by the same
 author). It was installed before this round's rules were finished and measured once, with
 the rules and the learned layer as committed: ``NOT_REACHED`` holds those counts. The sets

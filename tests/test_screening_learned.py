@@ -49,7 +49,6 @@ ORDINARY = [
     "Not sure I'm ready, but I've been thinking about it.",
     "I have been thinking about coming back",
     "ive been thinking about it for weeks",
-    "I don't know what to do about work",
     "he estado pensando en volver al grupo",
     "tô pensando nisso faz umas semanas",
 ]
@@ -157,7 +156,14 @@ def test_a_denial_the_rules_read_is_never_confirmed(concept: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["i dont really know what to say", "i keep putting off writing this", "not sure how to start"],
+    [
+        "i dont really know what to say",
+        "i keep putting off writing this",
+        "not sure how to start",
+        # Flagged for a same-day read since the fourth set joined the training data (a
+        # known over-flag, in docs/safety.md); never more than that.
+        "I don't know what to do about work",
+    ],
 )
 def test_a_short_message_with_no_word_of_danger_is_never_made_urgent(text: str) -> None:
     # The models may read its tone as a crisis message's opening; the rules see nothing of
@@ -194,7 +200,8 @@ def test_one_sentence_of_danger_inside_a_long_letter_is_still_read() -> None:
     assert screen(LETTER * 3).level == Level.ROUTINE
     text = LETTER * 2 + UNLISTED[0] + ". " + LETTER
     assert screen(text, learned_layer=False).level == Level.ROUTINE
-    assert (screen(text).level, screen(text).concept) == (Level.REVIEW, "learned")
+    # Read in stretches, the letter reads like danger now too: both models agree.
+    assert (screen(text).level, screen(text).concept) == (Level.URGENT, "confirmed_learned")
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ LANGUAGES = ("en", "es", "pt", "other")
 SCALE = 1000
 # Chosen on cross-validation folds (``scripts/screening_train.py --report``; docs/safety.md).
 THRESHOLD = 2.7  # crisis score at which a routine message is raised to review
-URGENT_THRESHOLD = 3.55  # danger-now score at which a message read for review becomes urgent
+URGENT_THRESHOLD = 3.25  # danger-now score at which a message read for review becomes urgent
 SPAM_THRESHOLD = 3.9  # spam score at which the learned spam signal counts
 
 
