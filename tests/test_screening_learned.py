@@ -121,7 +121,7 @@ def test_a_danger_no_listed_phrase_covers_is_urgent_when_both_models_agree(text:
     assert (result.level, result.concept) == (Level.URGENT, "confirmed_learned")
     assert not result.crisis  # not listed crisis language: the level says it all
     assert has_risk_signal(text)  # so no limit refuses the post either
-    # Rules aside, the first look alone is a same-day read, never urgent.
+    # The rules alone leave it routine: only the two models together make it urgent.
     assert screen(text, learned_layer=False).level == Level.ROUTINE
 
 
