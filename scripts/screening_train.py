@@ -14,8 +14,9 @@ no longer do.
 1. 5-fold cross-validation on everything the model is trained on. Folds are stratified by
    language and label and grouped, so near-duplicates (letter 5-grams, Jaccard >= 0.5) never
    sit on both sides. The thresholds are chosen here (``choose_threshold`` for the crisis
-   review, ``choose_spam_threshold`` for the spam signal) and pinned in ``learned_fit``;
-   the report says if the data now points elsewhere.
+   review, ``choose_urgent_threshold`` for the danger-now confirmation,
+   ``choose_spam_threshold`` for the spam signal) and pinned in ``learned_fit``; the report
+   says if the data now points elsewhere.
 2. Train on dev_* and seen_* only (threshold chosen by the same cross-validation on them),
    test on eval_*, which that model never saw.
 
