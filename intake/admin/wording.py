@@ -94,42 +94,42 @@ CONFIRMED_READING = {
 }
 
 
-def _confirmed_words(code: str) -> str:
-    if code in CONFIRMED_WORDS:
-        return str(CONFIRMED_WORDS[code])
-    idea, kind = code.removesuffix("_loose"), "loose"
-    if idea == code:
-        idea, kind = code.removeprefix("cue_"), "cue"
-    if idea == code:
-        kind = "idea"
-    if idea not in RISK_IDEAS:
-        return ""
-    reading = CONFIRMED_READING[kind] % {"idea": RISK_IDEAS[idea]}
-    return str(CONFIRMED_IDEA % {"reading": reading})
+# What an idea's code says about how it was read, in a sentence of its own.
+IDEA_WORDS = {
+    "idea": _("Their message tells of %(idea)s."),
+    "loose": _("Their message comes close to telling of %(idea)s (read it to be sure)."),
+    "cue": _("Their message mentions %(idea)s; nothing else in it says it is urgent."),
+}
+
+
+def _idea_reading(code: str) -> tuple[str, str]:
+    """(kind, words of the idea) for an idea's code, tight, loose (``plan_loose``) or a cue
+    alone (``cue_weapon``); ("", "") for any other code."""
+    for kind, idea in (
+        ("idea", code),
+        ("loose", code.removesuffix("_loose")),
+        ("cue", code.removeprefix("cue_")),
+    ):
+        if (kind == "idea" or idea != code) and idea in RISK_IDEAS:
+            return kind, str(RISK_IDEAS[idea])
+    return "", ""
 
 
 def risk_concept_words(code: str) -> str:
     """What set the risk level, for the risk card; "" for an unknown code."""
     confirmed = code.removeprefix(screening.learned.CONFIRMED)
     if confirmed != code:
-        return _confirmed_words(confirmed)
+        if confirmed in CONFIRMED_WORDS:
+            return str(CONFIRMED_WORDS[confirmed])
+        kind, idea = _idea_reading(confirmed)
+        if not kind:
+            return ""
+        reading = CONFIRMED_READING[kind] % {"idea": idea}
+        return str(CONFIRMED_IDEA % {"reading": reading})
     if code in RISK_CONCEPTS:
         return str(RISK_CONCEPTS[code])
-    if code in RISK_IDEAS:
-        return str(_("Their message tells of %(idea)s.") % {"idea": RISK_IDEAS[code]})
-    idea = code.removesuffix("_loose")
-    if idea != code and idea in RISK_IDEAS:
-        return str(
-            _("Their message comes close to telling of %(idea)s (read it to be sure).")
-            % {"idea": RISK_IDEAS[idea]}
-        )
-    cue = code.removeprefix("cue_")
-    if cue != code and cue in RISK_IDEAS:
-        return str(
-            _("Their message mentions %(idea)s; nothing else in it says it is urgent.")
-            % {"idea": RISK_IDEAS[cue]}
-        )
-    return ""
+    kind, idea = _idea_reading(code)
+    return str(IDEA_WORDS[kind] % {"idea": idea}) if kind else ""
 
 
 def contact_flags(obj: Inquiry) -> list[str]:

@@ -45,6 +45,20 @@ def confirmed_on_call(queue: CoordinatorQueue) -> None:
     )
 
 
+def send_the_form(page, message: str, email: str, *, safety: str = "") -> None:
+    """Fill the public form as a person does (message, an optional safety answer, e-mail,
+    consent) and send it."""
+    page.goto("/")
+    page.fill("#id_message", message)
+    if safety:
+        page.get_by_label(safety).check()
+    page.get_by_role("radio", name="E-mail").check()
+    page.fill("#id_email", email)
+    page.locator("#id_consent").check()
+    page.locator("#submit-id-send").click()
+    page.wait_for_url("**/thanks/")
+
+
 def lee_the_coordinator(queue: CoordinatorQueue):
     lee = coordinator(queue, "lee")
     lee.groups.add(Group.objects.get(name=COORDINATOR))
@@ -59,14 +73,12 @@ def test_not_safe_at_two_in_the_morning_gets_crisis_first_thanks_and_pages_on_ca
     confirmed_on_call(queue)
     # Wednesday 02:00 in the queue's zone: outside working hours and inside quiet hours.
     with time_machine.travel(datetime(2026, 11, 18, 2, 0, tzinfo=NEW_YORK), tick=True):
-        page.goto("/")
-        page.fill("#id_message", "Can I come back? I haven't been in for a while.")
-        page.get_by_label("I'm not safe right now").check()
-        page.get_by_role("radio", name="E-mail").check()
-        page.fill("#id_email", "river@example.com")
-        page.locator("#id_consent").check()
-        page.locator("#submit-id-send").click()
-        page.wait_for_url("**/thanks/")
+        send_the_form(
+            page,
+            "Can I come back? I haven't been in for a while.",
+            "river@example.com",
+            safety="I'm not safe right now",
+        )
 
         heading = page.locator("h1").inner_text()
         assert "If you might be in danger" in heading
@@ -256,13 +268,7 @@ def test_a_guarded_plan_no_phrase_lists_is_urgent_from_the_form_to_the_risk_card
         "everything is set for saturday. i just wanted the counselors to know none of this "
         "is on them"
     )
-    page.goto("/")
-    page.fill("#id_message", message)
-    page.get_by_role("radio", name="E-mail").check()
-    page.fill("#id_email", "sam@example.com")
-    page.locator("#id_consent").check()
-    page.locator("#submit-id-send").click()
-    page.wait_for_url("**/thanks/")
+    send_the_form(page, message, "sam@example.com")
     # Help now comes first, and never the routine next-day promise.
     assert "If you might be in danger" in page.locator("h1").inner_text()
     assert page.locator('a[href="tel:988"]').first.is_visible()
