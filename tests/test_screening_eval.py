@@ -8,12 +8,12 @@ the messages: reading a held-out message to mend a rule would make the set a dev
 Targets not reached yet are marked ``xfail(strict=True)`` with the rate measured (``NOT_REACHED``):
 they are still run, and the day one is met the mark must go (a strict xfail that passes fails).
 
-The set here today is the fifth (written 2026-12-01 by an author who read neither the rules,
-any set nor the learned layer's data, crisis rows labelled with their idea by the same
-author). It was installed before this round's rules were finished and measured once, with
-the rules and the learned layer as committed: ``NOT_REACHED`` holds those counts. The sets
-before it are in ``seen_*`` and in the learned layer's training data. When this set has been
-used to tune anything, write a fresh one and move this one to ``seen_*`` the same way.
+The set here today is the sixth (written 2026-12-02 by three authors, one per language, who
+read neither the rules, any set nor the learned layer's data, crisis rows labelled with their
+idea by their author). It was installed before this round's rules were finished and measured
+once, with the rules and the learned layer as committed: ``NOT_REACHED`` holds those counts.
+The sets before it are in ``seen_*`` and in the learned layer's training data. When this set
+has been used to tune anything, write a fresh one and move this one to ``seen_*`` the same way.
 """
 
 from __future__ import annotations
