@@ -17,6 +17,8 @@ CODES = sorted(
     {*concepts.CONCEPT_CODES, *SAFETY_URGENT.values(), "crisis_language", *REVIEWS}
     # A review the danger-now model confirmed as urgent.
     | {f"confirmed_{code}" for code in REVIEWS - _UNCONFIRMABLE}
+    # An urgent reading of the rules held at review (told as past, denied, a figure of speech).
+    | {f"held_{code}" for code in {*concepts.URGENT_CONCEPTS, "crisis_language"}}
 )
 
 
@@ -39,6 +41,12 @@ def test_the_words_say_how_sure_the_reading_is() -> None:
     assert confirmed.startswith("Their message mentions a weapon, and as a whole it reads like")
     assert "Treat it as urgent" in confirmed and "nothing else" not in confirmed
     assert risk_concept_words("confirmed_something_new") == ""
+    held = risk_concept_words("held_plan")
+    assert held.startswith("Their message tells of a plan: how, where or when, but as a whole")
+    assert "Read it today to be sure" in held and "urgent" not in held
+    assert "crisis language" in risk_concept_words("held_crisis_language")
+    assert risk_concept_words("held_something_new") == ""
+    assert risk_concept_words("held_plan_loose") == ""  # only an urgent reading is ever held
 
 
 @pytest.mark.parametrize(

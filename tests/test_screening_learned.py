@@ -1,6 +1,7 @@
 """The learned layer: reproducible from the data; a same-day review of what the rules leave
-routine, urgent only where a stricter model agrees with a reading of danger; and one spam
-signal that never quarantines a person on its own.
+routine, urgent only where a stricter model agrees with a reading of danger, held at review
+only where a denial, a history or an idiom is in the message and a model reads it as told,
+not happening; and one spam signal that never quarantines a person on its own.
 
 The messages written here are illustrations written for these tests, not from the sets.
 Rates on unseen messages are measured by ``scripts/screening_train.py --report`` (cross-
@@ -24,6 +25,7 @@ from intake.screening import (
     Level,
     concepts,
     has_risk_signal,
+    held_at_review,
     learned,
     may_be_confirmed,
     risk_level,
@@ -80,20 +82,25 @@ def test_the_committed_model_is_what_the_training_data_gives(examples) -> None:
 
 
 def test_the_model_file_stays_small() -> None:
-    # About 1.4 MB for three models and some 5,500 training messages; it grows with the
+    # About 2.1 MB for four models and some 7,500 training messages; it grows with the
     # sets, slowly.
-    assert learned.MODEL_PATH.stat().st_size < 2_000_000
+    assert learned.MODEL_PATH.stat().st_size < 2_500_000
 
 
 def test_the_layer_only_ever_raises_and_says_what_it_agreed_with(examples) -> None:
-    raised = confirmed = 0
+    raised = confirmed = held = 0
     # Every fifth labelled message keeps this quick; the whole sets are screened elsewhere.
     for example in examples[::5]:
         rules = screen(example.text, learned_layer=False)
         result = screen(example.text)
         if rules.level == Level.URGENT:
-            # Never lowered, never renamed: the rules' reading stands.
-            assert (result.level, result.concept) == (rules.level, rules.concept), example
+            # The rules' reading stands, or is held at a same-day review under its own name
+            # when the message tells it as past, denies it or says it as a figure of speech.
+            assert (result.level, result.concept) in (
+                (rules.level, rules.concept),
+                (Level.REVIEW, learned.HELD + rules.concept),
+            ), example
+            held += result.level == Level.REVIEW
         elif rules.level == Level.REVIEW:
             if result.level == Level.URGENT:
                 # Only with the rules' reading named after "confirmed_".
@@ -110,7 +117,7 @@ def test_the_layer_only_ever_raises_and_says_what_it_agreed_with(examples) -> No
             raised += 1
         if example.label == "legit":
             assert not result.quarantine, example  # the spam signal never tips a person
-    assert raised and confirmed  # the comparisons above were not empty
+    assert raised and confirmed and held  # the comparisons above were not empty
 
 
 @pytest.mark.parametrize("text", UNLISTED)
@@ -189,6 +196,71 @@ def test_a_review_the_model_does_not_agree_with_stays_review() -> None:
     assert (screen(text).level, screen(text).concept) == (Level.REVIEW, "burden")
 
 
+# Denials and histories the tables read as urgent because their negation or history marker
+# does not reach the idea ("zero plans of", "cero ganas de", "nenhuma vontade de").
+TOLD = [
+    "zero plans of ending my life, none of that, i just miss having somewhere to go on tuesdays",
+    "cero ganas de hacerme daño, nada de eso, solo quiero volver al grupo porque me siento sola",
+    "nenhuma vontade de me matar, fica tranquila, só quero voltar pro grupo das quartas",
+]
+# Danger told now, each with a word of denial or history elsewhere in it: never held.
+TOLD_NOW = [
+    "i tried to kill myself last year and tonight im going to do it again, the pills are ready",
+    "i dont want to be here anymore, im going to kill myself tonight",
+    "i have the rope in the garage and nobody knows, i dont want to talk about coming back",
+    "no puedo más, me voy a matar esta noche",
+    "no quiero grupo, ya tengo las pastillas juntadas para esta noche",
+    "não aguento mais, vou me matar hoje",
+]
+
+
+@pytest.mark.parametrize("text", TOLD)
+def test_an_urgent_reading_told_as_denied_is_held_at_a_same_day_review(text: str) -> None:
+    level, concept = risk_level(text)
+    assert level == Level.URGENT
+    assert concepts.tells_otherwise(text) and learned.reads_as_told(text)
+    result = screen(text)
+    assert (result.level, result.concept) == (Level.REVIEW, learned.HELD + concept)
+    assert has_risk_signal(text) and not result.quarantine  # still read today, never hidden
+    with translation.override("en"):
+        assert "Read it today to be sure" in risk_concept_words(result.concept)
+
+
+@pytest.mark.parametrize("text", TOLD_NOW)
+def test_danger_told_now_is_never_held_whatever_else_the_message_says(text: str) -> None:
+    assert concepts.tells_otherwise(text)  # a denial or a history is in it somewhere
+    assert not learned.reads_as_told(text)
+    assert screen(text).level == Level.URGENT
+
+
+@pytest.mark.parametrize("safety", ["not_safe", "someone_else"])
+def test_the_persons_own_answer_is_never_held(safety: str) -> None:
+    text = TOLD[0]
+    assert learned.reads_as_told(text)
+    assert screen(text, safety=safety).level == Level.URGENT
+
+
+def test_a_message_with_no_word_of_denial_history_or_idiom_is_never_held() -> None:
+    # The model alone never lowers the rules' reading: the message must hold something that
+    # can turn it.
+    text = "i am going to kill myself"
+    assert not concepts.tells_otherwise(text)
+    assert not held_at_review(text, "intent")
+    assert screen(text).level == Level.URGENT
+
+
+def test_every_crisis_message_of_the_labelled_sets_the_rules_make_urgent_stays_urgent(
+    examples,
+) -> None:
+    # The hold is for stories, denials and figures of speech: in the labelled sets it keeps
+    # almost no danger told now at review. Every one it keeps is listed here by count.
+    urgent = [
+        e for e in examples if e.urgent and screen(e.text, learned_layer=False).level == "urgent"
+    ]
+    held = [e.text for e in urgent if screen(e.text).level != Level.URGENT]
+    assert len(held) <= len(urgent) // 200, held
+
+
 @pytest.mark.parametrize("text", ORDINARY)
 def test_ordinary_messages_stay_routine(text: str) -> None:
     result = screen(text)
@@ -251,17 +323,37 @@ def test_the_learned_spam_signal_alone_never_quarantines_a_person(text: str) -> 
     [
         "Sites profissionais para clinicas a partir de R$ 499 com hospedagem gratis por 1 ano",
         "Buy 5 star Google reviews for your business, 100% real and safe, packages from 20",
+        "Aumente o faturamento da sua clinica com nosso software de agendamento online, teste "
+        "gratis por 30 dias, fale com um consultor",
     ],
 )
-def test_a_pitch_the_rules_leave_just_short_is_quarantined_with_the_learned_signal(
-    text: str,
-) -> None:
+def test_a_pitch_the_rules_leave_short_is_quarantined_with_the_learned_signal(text: str) -> None:
     rules = screen(text, learned_layer=False)
     assert not rules.quarantine
-    assert learned.reads_as_spam(text)
+    level = learned.spam_level(text)
+    assert level == learned.SURELY_SPAM
     result = screen(text)
-    assert result.spam_score == rules.spam_score + spam.LEARNED_SPAM_WEIGHT
+    assert result.spam_score == rules.spam_score + spam.LEARNED_SPAM_SURE_WEIGHT
     assert result.quarantine
+
+
+def test_the_learned_spam_signal_has_two_strengths_both_short_of_the_threshold() -> None:
+    assert 0 < spam.LEARNED_SPAM_WEIGHT < spam.LEARNED_SPAM_SURE_WEIGHT < SPAM_THRESHOLD
+    data = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))
+    model = learned.from_json(data, "spam")
+    assert model.threshold < model.sure < math.inf
+    for text in ("i want to come back to the program, can you call me", "quero voltar, me liguem"):
+        # Asking to come back: even read surely as spam, the credit leaves it far short.
+        assert spam_score(text, learned_spam=learned.SURELY_SPAM) < SPAM_THRESHOLD
+    text = "Buy 5 star Google reviews for your business, 100% real and safe, packages from 20"
+    points = [spam_score(text, learned_spam=level) for level in (0, 1, 2)]
+    assert points[1] - points[0] == spam.LEARNED_SPAM_WEIGHT
+    assert points[2] - points[0] == spam.LEARNED_SPAM_SURE_WEIGHT
+
+
+def test_no_persons_message_in_the_labelled_sets_is_quarantined(examples) -> None:
+    quarantined = [e.text for e in examples if e.label != "spam" and screen(e.text).quarantine]
+    assert not quarantined
 
 
 @pytest.mark.parametrize("language", ["en", "es", "pt-br"])
@@ -285,15 +377,22 @@ def test_the_training_report_measures_what_screen_does(examples) -> None:
     script = _training_script()
     data = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))
     crisis, spam_model = learned.from_json(data, "crisis"), learned.from_json(data, "spam")
-    urgent = learned.from_json(data, "urgent")
+    urgent, told = learned.from_json(data, "urgent"), learned.from_json(data, "told")
     for example in examples[::7]:
         scores = script.Scores(
             crisis.score_closely(example.text),
             spam_model.score(example.text),
             urgent.score_closely(example.text),
+            told.score_throughout(example.text),
         )
         measured = script.with_layer(
-            example, scores, crisis.threshold, spam_model.threshold, urgent.threshold
+            example,
+            scores,
+            crisis.threshold,
+            spam_model.threshold,
+            urgent.threshold,
+            told.threshold,
+            spam_model.sure,
         )
         result = screen(example.text)
         assert measured == (result.level, result.quarantine), example

@@ -94,6 +94,20 @@ CONFIRMED_READING = {
 }
 
 
+# An urgent reading held at review (``screening.held_at_review``): what the rules read, and
+# why it is read today rather than paged.
+HELD_WORDS = {
+    "crisis_language": _(
+        "Their message has crisis language, but as a whole it reads like a danger told as "
+        "past, denied, or said as a figure of speech. Read it today to be sure."
+    ),
+}
+HELD_IDEA = _(
+    "Their message tells of %(idea)s, but as a whole it reads like a danger told as past, "
+    "denied, or said as a figure of speech. Read it today to be sure."
+)
+
+
 # What an idea's code says about how it was read, in a sentence of its own.
 IDEA_WORDS = {
     "idea": _("Their message tells of %(idea)s."),
@@ -126,6 +140,12 @@ def risk_concept_words(code: str) -> str:
             return ""
         reading = CONFIRMED_READING[kind] % {"idea": idea}
         return str(CONFIRMED_IDEA % {"reading": reading})
+    held = code.removeprefix(screening.learned.HELD)
+    if held != code:
+        if held in HELD_WORDS:
+            return str(HELD_WORDS[held])
+        kind, idea = _idea_reading(held)
+        return str(HELD_IDEA % {"idea": idea}) if kind == "idea" else ""
     if code in RISK_CONCEPTS:
         return str(RISK_CONCEPTS[code])
     kind, idea = _idea_reading(code)

@@ -13,11 +13,14 @@ Four layers, in English, Spanish and Brazilian Portuguese, always all three (peo
   the rules leave routine reads like the crisis messages they learned from, it is raised to
   "possible risk — review today" (concept ``learned``). When a message read for review (a
   loose match, one cue, or that first look) also reads, to a stricter model, like the
-  messages of danger now, two readers agree and it is urgent (``confirmed_…``). Alone, a
-  loose match or a model never makes a message urgent, and nothing lowers what the rules
-  set. A third model adds one spam signal (``spam.LEARNED_SPAM_WEIGHT``), never enough
-  alone. See ``learned.py`` for what they can and cannot do; their cross-validated figures
-  are in ``docs/safety.md``.
+  messages of danger now, two readers agree and it is urgent (``confirmed_…``). When the
+  rules read a message as urgent but it holds a denial, a history or an idiom they did not
+  place, and a fourth model reads it as told, not happening, it is held at review
+  (``held_…``; ``held_at_review``). Alone, a loose match or a model never makes a message
+  urgent, nothing lowers the person's own answer, and nothing lowers a reading below a
+  same-day review. The spam model adds one spam signal (``spam.LEARNED_SPAM_WEIGHT``, or
+  ``LEARNED_SPAM_SURE_WEIGHT``), never enough alone. See ``learned.py`` for what they can
+  and cannot do; their cross-validated figures are in ``docs/safety.md``.
 
 Policy decisions, kept here so they are reviewed with the code:
 
@@ -41,7 +44,9 @@ Policy decisions, kept here so they are reviewed with the code:
 
 * The rules' reading of history, of a denial and of laughter stands: the learned layer never
   raises a message the rules read as denied or an idiom, nor confirms one they read as a
-  past attempt or a laughed-off exaggeration.
+  past attempt or a laughed-off exaggeration. Where the rules' negation or history marker
+  did not reach an idea they read as urgent, the layer may hold it at review; it never
+  takes it further down.
 
 Limits: the rules are lists of ways people say things, a safety net and not a classifier;
 the learned layer reads resemblance, not meaning, and makes a message urgent only where the
@@ -88,6 +93,7 @@ __all__ = [
     "has_crisis_language",
     "has_risk_signal",
     "has_risk_words",
+    "held_at_review",
     "may_be_confirmed",
     "normalise",
     "risk_level",
@@ -195,6 +201,22 @@ def second_reader_confirms(text: str, concept: str) -> bool:
     return learned.reads_as_danger_now(text) and may_be_confirmed(text, concept)
 
 
+def held_at_review(text: str, concept: str) -> bool:
+    """True when an urgent reading of the rules (``concept`` set it) is held at review: the
+    message also holds a denial, a history or an idiom the tables did not place
+    (``concepts.tells_otherwise``), every stretch of it reads like the past, negated and
+    idiom messages rather than the crisis messages of danger now (``learned.reads_as_told``),
+    and the danger-now model does not read danger now. The person's own answer is never
+    held, and a held message is still read the same day: two readers agree it is told, not
+    happening, and neither alone lowers anything."""
+    return (
+        concept not in SAFETY_URGENT.values()
+        and concepts.tells_otherwise(text)
+        and learned.reads_as_told(text)
+        and not learned.reads_as_danger_now(text)
+    )
+
+
 def has_risk_signal(text: str, *, safety: str = "") -> bool:
     """True when no limit may refuse this post: a danger answer or a review/urgent level
     (the learned layer's review included, as ``screen`` sets it)."""
@@ -232,6 +254,8 @@ def screen(
         level, concept = Level.REVIEW, learned.CONCEPT
     if level == Level.REVIEW and learned_layer and second_reader_confirms(text, concept):
         level, concept = Level.URGENT, learned.CONFIRMED + concept
+    elif level == Level.URGENT and learned_layer and held_at_review(text, concept):
+        level, concept = Level.REVIEW, learned.HELD + concept
     concern = level != Level.ROUTINE or safety in SAFETY_CONCERN
     content = spam_score(text, learned_spam=None if learned_layer else False)
     form_signals = (HONEYPOT_WEIGHT if honeypot_filled else 0) + (

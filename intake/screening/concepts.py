@@ -35,7 +35,7 @@ from functools import cache
 from itertools import product
 
 from .combinations import CUE_CODES, FELT, RISK_CUES, combination, overlap
-from .laughter import laughed
+from .laughter import laughed, laughing
 from .patterns import (
     FUZZY_MIN_LENGTH,
     Index,
@@ -102,6 +102,16 @@ CLAUSE_STARTS = frozenset("i im ive id ill yo eu".split())
 RESUMED = frozenset("again otra nuevo novo".split())
 # "today" is not among them: "two years ago i tried ..., today i want to come back".
 AGAIN = RESUMED | {"tonight", "noche", "noite"}
+
+# Words that deny or say "none", in any of the three languages (accents folded), for
+# ``tells_otherwise``: "cero pensamientos de matarme", "nenhuma ideia de me machucar", "not
+# having any thoughts of". Where a table's negation reaches a match the tables cancel it
+# themselves; these only say the message holds a denial somewhere.
+NO_WORDS = frozenset(
+    "no not never nothing none zero without nor dont didnt doesnt isnt wasnt arent werent "
+    "wont cant havent hasnt wouldnt nunca jamas nada cero ningun ninguna ninguno ni sin "
+    "tampoco nao n naum jamais nenhum nenhuma nem sem tampouco".split()
+)
 
 URGENT, REVIEW, ROUTINE = "urgent", "review", "routine"
 
@@ -328,6 +338,19 @@ def _negation_spans(ws: list[str], t: Table) -> list[tuple[int, int]]:
             if tuple(ws[i : i + len(phrase)]) == phrase:
                 spans.append((i, i + len(phrase)))
     return spans
+
+
+def tells_otherwise(text: str) -> bool:
+    """True when the message holds something that may turn a reading of danger: a word of
+    denial (``NO_WORDS``, a table's negation), a history marker, an idiom or laughter,
+    wherever it stands. The tables cancel a match only where one of these reaches it; an
+    urgent reading in a message that holds one elsewhere is what the told-not-happening
+    model is asked about (``screening.held_at_review``)."""
+    ws = words(text)
+    if NO_WORDS.intersection(ws) or laughing(ws):
+        return True
+    t = table()
+    return bool(_negation_spans(ws, t) or _tight_spans(t.past, ws) or _tight_spans(t.idioms, ws))
 
 
 def told_as_past(text: str) -> bool:

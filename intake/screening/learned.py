@@ -1,7 +1,7 @@
 """The learned layer: a second reader for what the rules leave routine or only half read.
 
 The rules (``phrases``, ``concepts``) find the ways of saying danger their tables foresee;
-each fresh set of messages shows phrasings they do not. Three small naive Bayes models read
+each fresh set of messages shows phrasings they do not. Four small naive Bayes models read
 a message's words, word pairs and 3–5 letter pieces (lower case, accents folded); they are
 trained on every labelled message in ``tests/data/screening`` by
 ``scripts/screening_train.py``, which writes ``learned_model.json``.
@@ -19,9 +19,17 @@ trained on every labelled message in ``tests/data/screening`` by
   the message is urgent (concept ``confirmed_`` + what set the review). Its threshold is
   stricter than the crisis model's and was chosen so that, in cross-validation, it almost
   never picks an ordinary message; alone it never sets any level.
-* **Spam** (spam against everything else): one signal of ``spam.LEARNED_SPAM_WEIGHT``
-  points in the spam score, below the threshold alone and cancelled by the credit a message
-  gets for asking to come back.
+* **Told, not happening** (the past, negated and idiom messages against the crisis messages
+  of danger now, nothing else: the same heavy words on both sides, so what it weighs is
+  what tells them apart). ``screen()`` asks it only of a message the rules read as urgent
+  that holds a denial, a history or an idiom somewhere (``concepts.tells_otherwise``), and
+  the danger-now model does not read as danger now. When every stretch of the message reads
+  as told, it is held at review (concept ``held_`` + what the rules read); the person's own
+  answer is never held (``screening.held_at_review``).
+* **Spam** (spam against everything else): one signal in the spam score,
+  ``spam.LEARNED_SPAM_WEIGHT`` points, or ``spam.LEARNED_SPAM_SURE_WEIGHT`` above a stricter
+  threshold no person's message came near in cross-validation. Either is below the
+  threshold alone and is cancelled by the credit a message gets for asking to come back.
 
 A long message is read in stretches of ``WINDOW`` words, so one sentence of danger inside a
 long letter is not drowned out. The thresholds were chosen by cross-validation (the
@@ -48,6 +56,8 @@ MODEL_PATH = Path(__file__).with_name("learned_model.json")
 CONCEPT = "learned"
 # Prefixed to what set a review when the danger-now model confirms it: "confirmed_plan_loose".
 CONFIRMED = "confirmed_"
+# Prefixed to what set an urgent reading when it is held at review: "held_intent".
+HELD = "held_"
 # Letter pieces of these lengths, taken across the words with a space between them, so
 # " no " and "s no" (a negation and its neighbour) are pieces too.
 PIECE_LENGTHS = (3, 4, 5)
@@ -103,6 +113,8 @@ class Model:
     bias: int
     scale: int
     threshold: float
+    # The spam model's second, stricter threshold (``spam_level``); no other model has one.
+    sure: float = math.inf
 
     def score_terms(self, found: frozenset[str]) -> float:
         if not found:  # no word in a script it reads (Cyrillic, Chinese...): no opinion
@@ -120,6 +132,14 @@ class Model:
             return self.score(text)
         return max(self.score_terms(terms_of(stretch)) for stretch in windows(found))
 
+    def score_throughout(self, text: str) -> float:
+        """The lowest score of the message's stretches: how far its least-matching stretch
+        reads like the class (a denial in one sentence does not vouch for the next)."""
+        found = words(text)
+        if len(found) <= WINDOW:
+            return self.score(text)
+        return min(self.score_terms(terms_of(stretch)) for stretch in windows(found))
+
 
 def from_json(data: dict, kind: str = "crisis") -> Model:
     """One of the models ``scripts/screening_train.py`` writes (weights in the order of
@@ -132,13 +152,14 @@ def from_json(data: dict, kind: str = "crisis") -> Model:
         bias=part["bias"],
         scale=data["scale"],
         threshold=part["threshold"],
+        sure=part.get("sure", math.inf),
     )
 
 
 @cache
-def _models() -> tuple[Model, Model, Model]:
+def _models() -> tuple[Model, Model, Model, Model]:
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    return from_json(data, "crisis"), from_json(data, "urgent"), from_json(data, "spam")
+    return tuple(from_json(data, kind) for kind in ("crisis", "urgent", "spam", "told"))  # type: ignore[return-value]
 
 
 def crisis_score(text: str) -> float:
@@ -171,3 +192,29 @@ def spam_likeness(text: str) -> float:
 def reads_as_spam(text: str) -> bool:
     model = _models()[2]
     return model.score(text) >= model.threshold
+
+
+# What the spam model says of a message: nothing, "reads as spam", "reads surely as spam".
+NOT_SPAM, SPAM, SURELY_SPAM = 0, 1, 2
+
+
+def spam_level(text: str) -> int:
+    """``SURELY_SPAM`` at or above the stricter threshold (chosen so that, in
+    cross-validation, no message from a person came near it), ``SPAM`` at or above the
+    threshold, ``NOT_SPAM`` below it."""
+    model = _models()[2]
+    score = model.score(text)
+    return SURELY_SPAM if score >= model.sure else SPAM if score >= model.threshold else NOT_SPAM
+
+
+def told_score(text: str) -> float:
+    """How much every stretch of the message reads like a danger told as past, denied or
+    meant as a figure of speech, rather than the crisis messages of danger now."""
+    return _models()[3].score_throughout(text)
+
+
+def reads_as_told(text: str) -> bool:
+    """True when the told-not-happening model is sure; ``screen`` asks only of a message the
+    rules read as urgent and found a denial, a history or an idiom in."""
+    model = _models()[3]
+    return model.score_throughout(text) >= model.threshold

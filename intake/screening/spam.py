@@ -132,6 +132,19 @@ IMPERSONAL_WEIGHT = 2
 # One signal below the threshold, under the credit for asking to come back: a message from
 # a person is never quarantined on it, and it tips only a message already close.
 LEARNED_SPAM_WEIGHT = 2
+# Read surely as spam (``learned.spam_level``) by a message in which nobody speaks of
+# themselves: one point below the threshold, so it still needs one more signal (a link, an
+# address, a pitch's words), and the credit for asking to come back leaves it at one point.
+LEARNED_SPAM_SURE_WEIGHT = SPAM_THRESHOLD - 1
+
+
+def _learned_points(level: int, plain: str) -> int:
+    """The learned spam signal's points: double when the model is sure and nobody in the
+    message speaks of themselves ("my portal login at https://... stopped working" reads
+    like a phishing notice to the model, and is a person)."""
+    if level >= learned.SURELY_SPAM and not _FIRST_PERSON.intersection(plain.split()):
+        return LEARNED_SPAM_SURE_WEIGHT
+    return LEARNED_SPAM_WEIGHT if level >= learned.SPAM else 0
 
 
 def _impersonal_points(plain: str) -> int:
@@ -205,16 +218,17 @@ def spam_score(
     *,
     honeypot_filled: bool = False,
     too_fast: bool = False,
-    learned_spam: bool | None = None,
+    learned_spam: int | None = None,
 ) -> int:
     """The sum of the spam signals in a message; 0 for a plain message from a person.
 
     ``SPAM_THRESHOLD`` or more means quarantine (unless the message has crisis language).
-    ``learned_spam``: the learned spam model's verdict when already known (False leaves the
-    signal out, for measuring the rules alone); None asks the model.
+    ``learned_spam``: the learned spam model's verdict when already known, a
+    ``learned.spam_level`` (``False`` leaves the signal out, for measuring the rules alone;
+    ``True`` is "reads as spam"); None asks the model.
     """
     if learned_spam is None:
-        learned_spam = learned.reads_as_spam(text)
+        learned_spam = learned.spam_level(text)
     text = text[:MAX_SCREENED_CHARS]
     norm = normalise(text)
     plain = _plain(text)
@@ -228,7 +242,7 @@ def spam_score(
         + _brand_run_points(plain)
         + _script_points(norm, addressed)
         + _impersonal_points(plain)
-        + (LEARNED_SPAM_WEIGHT if learned_spam else 0)
+        + _learned_points(learned_spam, plain)
     )
     # People do not type HTML or BBCode into a phone form; link-posting robots do.
     if _MARKUP.search(norm):

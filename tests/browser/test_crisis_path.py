@@ -287,3 +287,38 @@ def test_a_guarded_plan_no_phrase_lists_is_urgent_from_the_form_to_the_risk_card
     assert "reads like the messages of people in danger now" in card
     assert "Treat it as urgent, and read it to be sure." in card
     assert "confirmed" not in card and "learned" not in card  # the words, never the code
+
+
+def test_a_denial_the_word_lists_misread_is_read_today_and_not_paged(
+    page, live_server, settings, roles
+) -> None:
+    # The tables read "ending my life" as intent, their negation not reaching it ("zero
+    # plans of"); the message holds a denial and reads, as a whole, like one: it is held at a
+    # same-day review, and on-call is not paged for it.
+    settings.INTAKE_MIN_FILL_SECONDS = 0
+    queue = default_queue()
+    confirmed_on_call(queue)
+    lee_the_coordinator(queue)
+    message = (
+        "zero plans of ending my life, none of that, i just miss having somewhere to go on tuesdays"
+    )
+    send_the_form(page, message, "ash@example.com")
+    # The warm thanks and the next-day promise; crisis help still at the top, as on every page.
+    assert "The door is open" in page.locator("main").inner_text()
+    assert page.locator('a[href="tel:988"]').first.is_visible()
+
+    inquiry = Inquiry.objects.get()
+    assert inquiry.priority == "review"
+    assert inquiry.events.get(kind="priority_changed").reason == "held_intent"
+    # The on-duty team is told to read it today; nobody is paged.
+    kinds = set(inquiry.messages.values_list("kind", flat=True))
+    assert "review_alert" in kinds and not kinds & {"urgent_alert", "on_call_alert"}
+    assert not [sms for sms in MemorySMSBackend.outbox if sms["to"] == ON_CALL]
+
+    page.context.clear_cookies()
+    sign_in(page, "lee", f"/admin/intake/inquiry/{inquiry.pk}/change/")
+    card = page.locator(".risk-card").inner_text()
+    assert "Possible risk: review today" in card
+    assert "Their message tells of wanting to end their life, but as a whole it reads" in card
+    assert "Read it today to be sure." in card
+    assert "held" not in card and "intent" not in card  # the words, never the code
