@@ -84,9 +84,6 @@ LEGIT_REVIEW_CEILING = 0.05  # the upper 95 % bound of ordinary messages flagged
 # hour to someone who is fine, and a page at night: it must stay rare).
 URGENT_ORDINARY_CEILING = 0.005
 URGENT_TRICKY_CEILING = 0.02
-# The upper 95 % bound of the danger-now crisis messages the rules make urgent that the
-# told-not-happening model may hold at review (``choose_told_threshold``).
-HELD_CRISIS_CEILING = 0.005
 LANGUAGES = ("en", "es", "pt")
 
 
@@ -387,21 +384,19 @@ def choose_told_threshold(
     urgent_threshold: float = URGENT_THRESHOLD,
 ) -> float:
     """The lowest told-not-happening threshold on the grid at which, on these (out-of-fold)
-    scores, the upper 95 % bound of the crisis messages of danger now that the rules make
-    urgent and the hold would keep at review stays within ``HELD_CRISIS_CEILING``: the hold
-    is for stories, denials and figures of speech, and almost never for a danger told now."""
+    scores, the hold would keep none of the crisis messages of danger now that the rules
+    make urgent at review: it is for stories, denials and figures of speech, and lowers a
+    page to a same-day read, so not one observed danger told now may pay for it."""
     urgent = [
         (e, s)
         for e, s in zip(examples, scores, strict=True)
         if e.urgent and rules(e)[0] == Level.URGENT
     ]
     for candidate in GRID:
-        held = sum(
-            1
+        if not any(
+            s.told >= candidate and s.urgent < urgent_threshold and tells_otherwise(e.text)
             for e, s in urgent
-            if s.told >= candidate and s.urgent < urgent_threshold and tells_otherwise(e.text)
-        )
-        if Rate(held, len(urgent)).wilson()[1] <= HELD_CRISIS_CEILING:
+        ):
             return candidate
     return GRID[-1]
 

@@ -58,19 +58,13 @@ def urgent(s: Screening) -> bool:
 
 NOT_YET = "target not reached on this set yet"
 # (test, language or "pooled") -> "hits/total" measured, for each target not reached yet.
-# 2026-12-01, the fifth set, measured once, after the learned danger-now model began to
-# confirm reviews as urgent. Urgent (rules + learned): en 39/45, es 41/45, pt 40/45 (the rules
-# alone 28, 33, 26): met. Flagged: es 44/45, pt 44/45 met; en 42/45 not. Past/negated/idiom
-# urgent 9/66 (8 by the rules alone, 1 confirmed). Spam 58/66 (the rules alone 49/66).
-# Ordinary review per language (the learned layer's own aim, stricter than the pooled 10 %):
-# en 1/45 met, es 3/45 and pt 4/45 not.
-NOT_REACHED = {
-    ("flagged", "en"): "42/45",
-    ("ordinary_review", "es"): "3/45",
-    ("ordinary_review", "pt"): "4/45",
-    ("tricky", "pooled"): "9/66",
-    ("spam", "pooled"): "58/66",
-}
+# 2026-12-02, the sixth set, measured once, after the told-not-happening hold and the
+# stronger spam signal. Every target met (the rules alone, then rules + learned): flagged en
+# 40 -> 44/45, es 35 -> 44/45, pt 39 -> 45/45; urgent en 34 -> 41/45, es 32 -> 43/45, pt
+# 28 -> 39/45; ordinary urgent 1 -> 1/135, review 1 -> 2/135 (en 1, es 1, pt 0), quarantined
+# 0; past/negated/idiom urgent 4 -> 1/66; other-language 0/12 flagged or quarantined; spam
+# 58 -> 64/66. Nothing is listed: every test below must pass.
+NOT_REACHED: dict[tuple[str, str], str] = {}
 
 
 def not_reached(test: str, where: str = "pooled") -> pytest.MarkDecorator:

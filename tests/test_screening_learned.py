@@ -203,13 +203,15 @@ TOLD = [
     "cero ganas de hacerme daño, nada de eso, solo quiero volver al grupo porque me siento sola",
     "nenhuma vontade de me matar, fica tranquila, só quero voltar pro grupo das quartas",
 ]
-# Danger told now, each with a word of denial or history elsewhere in it: never held.
+# Danger told now, each with a word of denial or history elsewhere in it: never held, by
+# a word that brings it to now ("tonight", "now" after the history) or by the models.
 TOLD_NOW = [
     "i tried to kill myself last year and tonight im going to do it again, the pills are ready",
-    "i dont want to be here anymore, im going to kill myself tonight",
+    "i tried to overdose in 2019 and now i have the pills saved up to do it for real",
     "i have the rope in the garage and nobody knows, i dont want to talk about coming back",
-    "no puedo más, me voy a matar esta noche",
+    "no es broma, me voy a matar cuando se duerman todos",
     "no quiero grupo, ya tengo las pastillas juntadas para esta noche",
+    "não quero mais voltar pro grupo, já separei os remédios pra me matar",
     "não aguento mais, vou me matar hoje",
 ]
 
@@ -228,9 +230,10 @@ def test_an_urgent_reading_told_as_denied_is_held_at_a_same_day_review(text: str
 
 @pytest.mark.parametrize("text", TOLD_NOW)
 def test_danger_told_now_is_never_held_whatever_else_the_message_says(text: str) -> None:
-    assert concepts.tells_otherwise(text)  # a denial or a history is in it somewhere
-    assert not learned.reads_as_told(text)
-    assert screen(text).level == Level.URGENT
+    level, concept = risk_level(text)
+    assert level == Level.URGENT
+    assert not held_at_review(text, concept)
+    assert (screen(text).level, screen(text).concept) == (Level.URGENT, concept)
 
 
 @pytest.mark.parametrize("safety", ["not_safe", "someone_else"])
@@ -252,13 +255,28 @@ def test_a_message_with_no_word_of_denial_history_or_idiom_is_never_held() -> No
 def test_every_crisis_message_of_the_labelled_sets_the_rules_make_urgent_stays_urgent(
     examples,
 ) -> None:
-    # The hold is for stories, denials and figures of speech: in the labelled sets it keeps
-    # almost no danger told now at review. Every one it keeps is listed here by count.
+    # Messages that were urgent stay urgent: the hold is for stories, denials and figures of
+    # speech, and holds no crisis message of the labelled sets (the legacy development set
+    # among them) that the rules read as urgent.
     urgent = [
-        e for e in examples if e.urgent and screen(e.text, learned_layer=False).level == "urgent"
+        e for e in examples if e.crisis and screen(e.text, learned_layer=False).level == "urgent"
     ]
     held = [e.text for e in urgent if screen(e.text).level != Level.URGENT]
-    assert len(held) <= len(urgent) // 200, held
+    assert len(urgent) > 2000 and not held, held
+
+
+def test_a_denial_inside_the_idea_a_word_of_now_or_meaning_it_turns_nothing() -> None:
+    # "no" and "never" are the idea's own words here, as the tables read them; "tonight" and
+    # "essa noite" bring a story back to now; "no es broma" says it is meant.
+    for text in (
+        "no quiero vivir más",
+        "I want to disappear and never come back",
+        "i dont want to be here anymore and tonight is the night",
+        "acho q nem vai dar tempo de voltar pro grupo, vou me matar essa noite",
+        "nadie se daria cuenta si me muero, estoy pensando en suicidarme, no es broma",
+    ):
+        assert not concepts.tells_otherwise(text), text
+        assert screen(text).level == Level.URGENT, text
 
 
 @pytest.mark.parametrize("text", ORDINARY)

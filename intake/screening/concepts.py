@@ -35,7 +35,7 @@ from functools import cache
 from itertools import product
 
 from .combinations import CUE_CODES, FELT, RISK_CUES, combination, overlap
-from .laughter import laughed, laughing
+from .laughter import laughed, laughing, means_it
 from .patterns import (
     FUZZY_MIN_LENGTH,
     Index,
@@ -343,14 +343,34 @@ def _negation_spans(ws: list[str], t: Table) -> list[tuple[int, int]]:
 def tells_otherwise(text: str) -> bool:
     """True when the message holds something that may turn a reading of danger: a word of
     denial (``NO_WORDS``, a table's negation), a history marker, an idiom or laughter,
-    wherever it stands. The tables cancel a match only where one of these reaches it; an
-    urgent reading in a message that holds one elsewhere is what the told-not-happening
-    model is asked about (``screening.held_at_review``)."""
-    ws = words(text)
-    if NO_WORDS.intersection(ws) or laughing(ws):
-        return True
+    outside the words of the ideas the tables read in it. A negation that is part of an
+    idea ("no quiero vivir más", "disappear and never come back") turns nothing, as in
+    ``read``. Nothing turns a message that comes back to now or says it is meant: a word of
+    ``AGAIN`` anywhere ("tonight", "esta noche", "again"), a word of ``PRESENT`` after a
+    history marker ("i tried in 2019 and now i have the pills saved up"), or "not joking",
+    "no es broma", "é sério" (``laughter.means_it``). The tables cancel a match only where
+    a denial or history reaches it; an urgent reading in a message that holds one elsewhere
+    is what the told-not-happening model is asked about (``screening.held_at_review``)."""
+    reading = read(text)
+    ws = reading.words
+    if AGAIN.intersection(ws) or means_it(ws):
+        return False
+    inside = {i for m in reading.found + reading.cues if not m.loose for i in range(m.start, m.end)}
+
+    def outside(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(s, e) for s, e in spans if not inside.issuperset(range(s, e))]
+
     t = table()
-    return bool(_negation_spans(ws, t) or _tight_spans(t.past, ws) or _tight_spans(t.idioms, ws))
+    past = outside(_tight_spans(t.past, ws))
+    if any(PRESENT.intersection(ws[e:]) for _s, e in past):
+        return False
+    return bool(
+        past
+        or any(w in NO_WORDS and i not in inside for i, w in enumerate(ws))
+        or outside(_negation_spans(ws, t))
+        or outside(_tight_spans(t.idioms, ws))
+        or laughing(ws)
+    )
 
 
 def told_as_past(text: str) -> bool:

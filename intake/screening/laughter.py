@@ -35,3 +35,8 @@ def laughing(ws: list[str]) -> bool:
     means it: a listed crisis phrase in it is an exaggeration, worth a same-day look rather
     than a page."""
     return any(_LAUGHTER.match(w) for w in ws) and not _SERIOUS.search(" ".join(ws))
+
+
+def means_it(ws: list[str]) -> bool:
+    """The writer says they mean it ("not joking", "no es broma", "é sério", "for real")."""
+    return bool(_SERIOUS.search(" ".join(ws)))

@@ -42,7 +42,7 @@ SPAM_THRESHOLD = 3.9  # spam score at which the learned spam signal counts (two 
 # Counted double (four points, still one short of quarantine alone) from the stricter
 # threshold at which no message that is not spam would be quarantined out of fold.
 SPAM_SURE_THRESHOLD = 5.45  # spam score at which the learned spam signal counts double
-TOLD_THRESHOLD = 0.95  # told-not-happening score at which an urgent reading is held at review
+TOLD_THRESHOLD = 0.85  # told-not-happening score at which an urgent reading is held at review
 
 
 # Crisis ideas that are "review today" by design (a burden, hopelessness): in training the
