@@ -17,9 +17,8 @@ no longer do.
    sit on both sides. The thresholds are chosen here (``choose_threshold`` for the crisis
    review, ``choose_urgent_threshold`` for the danger-now confirmation,
    ``choose_told_threshold`` for the hold at review, ``choose_spam_sure_threshold`` for the
-   stronger spam signal) and pinned in
-   ``learned_fit``, where two kept elsewhere say why; the report
-   says if the data now points elsewhere.
+   stronger spam signal) and pinned in ``learned_fit``, where the two kept elsewhere say
+   why; the report says if the data now points elsewhere.
 2. Train on dev_* and seen_* only (threshold chosen by the same cross-validation on them),
    test on eval_*, which that model never saw.
 

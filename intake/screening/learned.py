@@ -28,8 +28,9 @@ trained on every labelled message in ``tests/data/screening`` by
   answer is never held (``screening.held_at_review``).
 * **Spam** (spam against everything else): one signal in the spam score,
   ``spam.LEARNED_SPAM_WEIGHT`` points, or ``spam.LEARNED_SPAM_SURE_WEIGHT`` above a stricter
-  threshold no person's message came near in cross-validation. Either is below the
-  threshold alone and is cancelled by the credit a message gets for asking to come back.
+  threshold at which, in cross-validation, no person's message would be quarantined (and
+  only when nobody in the message speaks of themselves). Either is below the threshold
+  alone, and the credit a message gets for asking to come back takes most of it back.
 
 A long message is read in stretches of ``WINDOW`` words, so one sentence of danger inside a
 long letter is not drowned out. The thresholds were chosen by cross-validation (the
@@ -199,8 +200,8 @@ NOT_SPAM, SPAM, SURELY_SPAM = 0, 1, 2
 
 
 def spam_level(text: str) -> int:
-    """``SURELY_SPAM`` at or above the stricter threshold (chosen so that, in
-    cross-validation, no message from a person came near it), ``SPAM`` at or above the
+    """``SURELY_SPAM`` at or above the stricter threshold (the lowest at which, in
+    cross-validation, no person's message would be quarantined), ``SPAM`` at or above the
     threshold, ``NOT_SPAM`` below it."""
     model = _models()[2]
     score = model.score(text)
