@@ -211,9 +211,10 @@ def held_at_review(text: str, concept: str) -> bool:
     happening, and neither alone lowers anything."""
     return (
         concept not in SAFETY_URGENT.values()
-        and concepts.tells_otherwise(text)
         and learned.reads_as_told(text)
         and not learned.reads_as_danger_now(text)
+        # Last: it reads the message through the tables again.
+        and concepts.tells_otherwise(text)
     )
 
 

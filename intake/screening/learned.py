@@ -92,6 +92,16 @@ def terms_of(found: tuple[str, ...]) -> frozenset[str]:
     return frozenset(pieces)
 
 
+@lru_cache(maxsize=64)
+def stretches(text: str) -> tuple[frozenset[str], ...]:
+    """What the models read in each stretch of the message (``windows``; a short message is
+    one stretch), read once for all the models that ask."""
+    found = words(text)
+    if len(found) <= WINDOW:
+        return (terms(text),)
+    return tuple(terms_of(stretch) for stretch in windows(found))
+
+
 def windows(found: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Overlapping stretches of ``WINDOW`` words, ``WINDOW // 2`` apart: any run of
     ``WINDOW // 2`` words lies wholly inside one of them."""
@@ -128,18 +138,12 @@ class Model:
 
     def score_closely(self, text: str) -> float:
         """The highest score of the message's stretches; a short message is one stretch."""
-        found = words(text)
-        if len(found) <= WINDOW:
-            return self.score(text)
-        return max(self.score_terms(terms_of(stretch)) for stretch in windows(found))
+        return max(map(self.score_terms, stretches(text)))
 
     def score_throughout(self, text: str) -> float:
         """The lowest score of the message's stretches: how far its least-matching stretch
         reads like the class (a denial in one sentence does not vouch for the next)."""
-        found = words(text)
-        if len(found) <= WINDOW:
-            return self.score(text)
-        return min(self.score_terms(terms_of(stretch)) for stretch in windows(found))
+        return min(map(self.score_terms, stretches(text)))
 
 
 def from_json(data: dict, kind: str = "crisis") -> Model:
