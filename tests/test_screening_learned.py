@@ -301,7 +301,7 @@ def test_one_sentence_of_danger_inside_a_long_letter_is_still_read() -> None:
 def test_a_script_it_cannot_read_gets_no_opinion(text: str) -> None:
     assert learned.crisis_score(text) == -math.inf
     assert not learned.raises_to_review(text)
-    assert not learned.reads_as_spam(text)
+    assert learned.spam_level(text) == learned.NOT_SPAM
 
 
 def test_the_thresholds_are_the_ones_the_model_file_names() -> None:

@@ -194,11 +194,6 @@ def spam_likeness(text: str) -> float:
     return _models()[2].score(text)
 
 
-def reads_as_spam(text: str) -> bool:
-    model = _models()[2]
-    return model.score(text) >= model.threshold
-
-
 # What the spam model says of a message: nothing, "reads as spam", "reads surely as spam".
 NOT_SPAM, SPAM, SURELY_SPAM = 0, 1, 2
 
@@ -207,8 +202,7 @@ def spam_level(text: str) -> int:
     """``SURELY_SPAM`` at or above the stricter threshold (the lowest at which, in
     cross-validation, no person's message would be quarantined), ``SPAM`` at or above the
     threshold, ``NOT_SPAM`` below it."""
-    model = _models()[2]
-    score = model.score(text)
+    model, score = _models()[2], spam_likeness(text)
     return SURELY_SPAM if score >= model.sure else SPAM if score >= model.threshold else NOT_SPAM
 
 

@@ -142,9 +142,13 @@ def _learned_points(level: int, plain: str) -> int:
     """The learned spam signal's points: double when the model is sure and nobody in the
     message speaks of themselves ("my portal login at https://... stopped working" reads
     like a phishing notice to the model, and is a person)."""
-    if level >= learned.SURELY_SPAM and not _FIRST_PERSON.intersection(plain.split()):
+    if level >= learned.SURELY_SPAM and not _speaks_of_themselves(set(plain.split())):
         return LEARNED_SPAM_SURE_WEIGHT
     return LEARNED_SPAM_WEIGHT if level >= learned.SPAM else 0
+
+
+def _speaks_of_themselves(words: set[str]) -> bool:
+    return bool(words & _FIRST_PERSON)
 
 
 def _impersonal_points(plain: str) -> int:
@@ -152,7 +156,7 @@ def _impersonal_points(plain: str) -> int:
     promotion. One signal below the threshold: "is there a group on tuesdays?" is a person.
     """
     words = set(plain.split())
-    if len(words & _FORM_LANGUAGE_WORDS) < 2 or words & _FIRST_PERSON:
+    if len(words & _FORM_LANGUAGE_WORDS) < 2 or _speaks_of_themselves(words):
         return 0
     return IMPERSONAL_WEIGHT
 
